@@ -1,0 +1,100 @@
+"""Named, ordered schema migrations, recorded in ``schema_migrations``.
+
+Each migration runs inside one transaction with its record, so a failure leaves the schema as
+it was. New migrations are appended; an applied one is never edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: a unique name and the SQL statements that make it."""
+
+    name: str
+    statements: tuple[str, ...]
+
+
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "VARCHAR NOT NULL"),  # dataset:original_id, unique across the store
+    ("dataset", "VARCHAR NOT NULL"),  # toneshift | gdelt1 | gdelt2 | icews | icews_decoded | polecat
+    ("original_id", "VARCHAR"),
+    ("event_date", "DATE"),
+    ("source_code", "VARCHAR"),
+    ("source_name", "VARCHAR"),
+    ("source_country", "VARCHAR"),
+    ("source_sector", "VARCHAR"),
+    ("target_code", "VARCHAR"),
+    ("target_name", "VARCHAR"),
+    ("target_country", "VARCHAR"),
+    ("target_sector", "VARCHAR"),
+    ("cameo", "VARCHAR"),
+    ("cameo_root", "VARCHAR"),
+    ("plover", "VARCHAR"),
+    ("quad_class", "TINYINT"),
+    ("goldstein", "DOUBLE"),
+    ("tone", "DOUBLE"),  # [-1, 1]; dataset tones rescaled, raw value kept in raw
+    ("mentions", "INTEGER"),
+    ("num_sources", "INTEGER"),
+    ("url", "VARCHAR"),
+    ("article_id", "VARCHAR"),
+    ("sentence", "VARCHAR"),
+    ("span_start", "INTEGER"),
+    ("span_end", "INTEGER"),
+    ("issues", "VARCHAR"),  # comma-separated issue names
+    ("third_parties", "VARCHAR"),  # comma-separated country codes
+    ("confidence", "DOUBLE"),
+    ("source_file", "VARCHAR"),
+    ("raw", "VARCHAR"),  # the original record, JSON text, for audit
+)
+
+
+def _events_table() -> str:
+    cols = ",\n  ".join(f"{name} {kind}" for name, kind in EVENT_COLUMNS)
+    return f"CREATE TABLE IF NOT EXISTS events (\n  {cols}\n)"
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "0001_core",
+        (
+            """CREATE TABLE IF NOT EXISTS articles (
+                article_id VARCHAR PRIMARY KEY,
+                title VARCHAR,
+                url VARCHAR,
+                source VARCHAR,
+                published DATE,
+                body VARCHAR,
+                issues VARCHAR,
+                stored_at TIMESTAMP
+            )""",
+            _events_table(),
+            """CREATE TABLE IF NOT EXISTS rejects (
+                source_file VARCHAR,
+                line BIGINT,
+                reason VARCHAR,
+                raw VARCHAR,
+                rejected_at TIMESTAMP
+            )""",
+            """CREATE TABLE IF NOT EXISTS ingested_files (
+                source_file VARCHAR,
+                sha256 VARCHAR PRIMARY KEY,
+                format VARCHAR,
+                rows_read BIGINT,
+                rows_loaded BIGINT,
+                duplicates BIGINT,
+                rejected BIGINT,
+                ingested_at TIMESTAMP
+            )""",
+        ),
+    ),
+)
+
+
+def pending(applied: Sequence[str]) -> list[Migration]:
+    """The migrations not yet applied, in order."""
+    done = set(applied)
+    return [m for m in MIGRATIONS if m.name not in done]
