@@ -30,17 +30,23 @@ def _default_config_file() -> str:
 class Settings:
     """toneshift's settings. Build with :func:`load_settings`, not directly."""
 
-    db: str = field(default_factory=_default_db, metadata={"help": "DuckDB path or postgresql:// URL"})
+    db: str = field(
+        default_factory=_default_db, metadata={"help": "DuckDB path or postgresql:// URL"}
+    )
     spacy_model: str = field(
-        default="", metadata={"help": "spaCy pipeline name; empty = en_core_web_sm, else the PyPI repack"}
+        default="",
+        metadata={"help": "spaCy pipeline name; empty = en_core_web_sm, else the PyPI repack"},
     )
     batch_size: int = field(default=256, metadata={"help": "sentences per spaCy batch"})
     max_paragraph_chars: int = field(
         default=20_000, metadata={"help": "longest paragraph handed to spaCy at once"}
     )
-    http_timeout: float = field(default=20.0, metadata={"help": "seconds before an HTTP fetch fails"})
+    http_timeout: float = field(
+        default=20.0, metadata={"help": "seconds before an HTTP fetch fails"}
+    )
     user_agent: str = field(
-        default="toneshift/0.1 (+https://github.com/toneshift)", metadata={"help": "HTTP User-Agent"}
+        default="toneshift/0.1 (+https://github.com/toneshift)",
+        metadata={"help": "HTTP User-Agent"},
     )
     followthrough_days: int = field(
         default=90, metadata={"help": "days a verbal gesture has to turn into deeds"}

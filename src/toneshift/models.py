@@ -114,3 +114,4 @@ class Article:
     url: str | None = None
     source: str = ""
     issues: tuple[IssueTag, ...] = field(default=())
+    third_parties: tuple[str, ...] = field(default=())

@@ -32,7 +32,6 @@ def _root() -> None:
     """Code news into political events and measure shifts in tone between governments."""
 
 
-
 def _register_verbs() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name in _SKIP or info.name.startswith("_"):

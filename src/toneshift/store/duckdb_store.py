@@ -92,9 +92,7 @@ class DuckDBStore:
                 with self.transaction() as con:
                     for statement in migration.statements:
                         con.execute(statement)
-                    con.execute(
-                        "INSERT INTO schema_migrations VALUES (?, now())", [migration.name]
-                    )
+                    con.execute("INSERT INTO schema_migrations VALUES (?, now())", [migration.name])
             except duckdb.Error as exc:
                 raise MigrationError(f"migration {migration.name} failed: {exc}") from exc
             done.append(migration.name)

@@ -20,7 +20,10 @@ class Migration:
 
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "VARCHAR NOT NULL"),  # dataset:original_id, unique across the store
-    ("dataset", "VARCHAR NOT NULL"),  # toneshift | gdelt1 | gdelt2 | icews | icews_decoded | polecat
+    (
+        "dataset",
+        "VARCHAR NOT NULL",
+    ),  # toneshift | gdelt1 | gdelt2 | icews | icews_decoded | polecat
     ("original_id", "VARCHAR"),
     ("event_date", "DATE"),
     ("source_code", "VARCHAR"),
@@ -88,6 +91,34 @@ MIGRATIONS: tuple[Migration, ...] = (
                 duplicates BIGINT,
                 rejected BIGINT,
                 ingested_at TIMESTAMP
+            )""",
+        ),
+    ),
+    Migration(
+        "0002_web_accounts",
+        (
+            """CREATE TABLE IF NOT EXISTS users (
+                user_id VARCHAR PRIMARY KEY,
+                email VARCHAR UNIQUE NOT NULL,
+                password_hash VARCHAR NOT NULL,
+                role VARCHAR NOT NULL,
+                created_at TIMESTAMP
+            )""",
+            """CREATE TABLE IF NOT EXISTS sessions (
+                session_hash VARCHAR PRIMARY KEY,
+                user_id VARCHAR NOT NULL,
+                csrf_token VARCHAR NOT NULL,
+                created_at TIMESTAMP,
+                expires_at TIMESTAMP
+            )""",
+            """CREATE TABLE IF NOT EXISTS comments (
+                comment_id VARCHAR PRIMARY KEY,
+                target_kind VARCHAR NOT NULL,
+                target_id VARCHAR NOT NULL,
+                user_id VARCHAR NOT NULL,
+                body VARCHAR NOT NULL,
+                created_at TIMESTAMP,
+                deleted_at TIMESTAMP
             )""",
         ),
     ),

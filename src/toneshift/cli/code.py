@@ -1,0 +1,46 @@
+"""``toneshift code``: the JSONL coding contract (stdin→stdout or --input/--output)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the verb to the app."""
+
+    @app.command("code")
+    def code_cli(
+        input: Annotated[
+            Path | None, typer.Option("--input", "-i", help="JSONL requests (default stdin)")
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="JSONL answers (default stdout)")
+        ] = None,
+        batch_size: Annotated[int, typer.Option(help="texts parsed per batch")] = 128,
+    ) -> None:
+        """Code JSONL sentences: {"id","text","date"} (open mode) or with "source"/"target" (pair mode)."""
+        from toneshift.coding.coder import Coder
+        from toneshift.coding.contract import code_requests, parse_request
+
+        source: TextIO = input.open(encoding="utf-8") if input else sys.stdin
+        name = str(input) if input else "<stdin>"
+        # parse every request first: a bad line fails the run before anything is written
+        requests = [
+            parse_request(line, number=n, name=name)
+            for n, line in enumerate(source, start=1)
+            if line.strip()
+        ]
+        coder = Coder.default()
+        answers = code_requests(coder, requests, batch_size=batch_size)
+        sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            for answer in answers:
+                sink.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        finally:
+            if output:
+                sink.close()

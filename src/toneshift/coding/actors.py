@@ -1,0 +1,274 @@
+"""Resolve noun phrases, ICEWS names and type-ahead prefixes to dated CAMEO-style actors.
+
+Conventions
+-----------
+* Country names and demonyms code the bare country (``COL``); a sector word in the same
+  phrase adds its sector (``Colombian troops`` -> ``COLMIL``; ``U.S. drug policy`` ->
+  ``USAGOV``: a policy is the government's). Capitals and seats of government are metonyms
+  for the government (``Bogota``, ``the Kremlin`` -> ``COLGOV``, ``RUSGOV``).
+* Known leaders resolve by date. In office on the date: the term's code and role. Out of
+  office: country + ``ELI`` (elite) with role ``former <role>`` -- "former U.S. President
+  Donald Trump" is ``USAELI`` in 2022 but ``USAGOV`` in 2019 and 2026. Before their first
+  term: country + ``ELI`` with no role. IGO officials out of office have no code.
+  An undated query takes the latest term.
+* A phrase with only a sector word ("the police") gets the bare sector as code and no
+  country; nothing known -> ``None``.
+* In a phrase naming several actors, :meth:`ActorTable.resolve` returns the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from toneshift.coding.actor_table import (
+    ActorEntry,
+    Match,
+    NameIndex,
+    TableData,
+    Token,
+    load_table_data,
+    tokenize,
+)
+from toneshift.errors import ResolveError
+from toneshift.models import Actor
+
+SECTOR_LABELS = {
+    "GOV": "government", "MIL": "military", "COP": "police", "LEG": "legislature",
+    "JUD": "judiciary", "OPP": "opposition", "REB": "rebels", "BUS": "business",
+    "MED": "media", "CVL": "civilians", "LAB": "labor", "EDU": "education", "HLH": "health",
+    "REL": "religious", "NGO": "NGOs", "SPY": "intelligence", "CRM": "criminals",
+    "REF": "refugees", "ELI": "elites",
+}  # fmt: skip
+ACTOR_KINDS = frozenset({"country", "gov", "igo", "person", "dict"})
+ICEWS_RE = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+_CACHE_LIMIT = 200_000
+
+
+def _pick_person(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
+    """The term of the person meant by a (possibly shared) name on ``date``."""
+    people = [e for e in entries if e.kind == "person"]
+    if not people:
+        return None
+    if date is None:
+        return max(people, key=lambda e: e.start or dt.date.min)
+    for entry in people:
+        if entry.covers(date):
+            return entry
+    past = [e for e in people if e.end is not None and e.end <= date]
+    if past:
+        return max(past, key=lambda e: e.end or dt.date.min)
+    return min(people, key=lambda e: e.start or dt.date.max)
+
+
+def _pick_dated(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
+    """PETRARCH rule: a dated code covering the date wins, else the undated default."""
+    dated = [e for e in entries if e.start is not None or e.end is not None]
+    for entry in dated:
+        if date is not None and entry.covers(date):
+            return entry
+    plain = [e for e in entries if e.start is None and e.end is None]
+    return plain[0] if plain else None
+
+
+class ActorTable:
+    """An immutable actor table: names, leaders, IGOs and sector words, indexed once."""
+
+    def __init__(self, data: TableData, extra: tuple[ActorEntry, ...] = ()) -> None:
+        self._data = data
+        self._extra = extra
+        self._index = NameIndex((*data.entries, *extra))
+        self._countries = frozenset(data.country_names)
+        self._cache: dict[str, tuple[list[Token], list[Match]]] = {}
+        self._icews: dict[str, tuple[str, Actor | None]] = {}
+        self._search = self._build_search()
+
+    # -- matching ---------------------------------------------------------------------------
+    def _analyse(self, text: str) -> tuple[list[Token], list[Match]]:
+        hit = self._cache.get(text)
+        if hit is None:
+            tokens = tokenize(text)
+            hit = (tokens, self._index.matches(tokens))
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[text] = hit
+        return hit
+
+    def _split_code(self, code: str) -> tuple[str | None, str | None]:
+        country = code[:3] if code[:3] in self._countries else None
+        sector = code[3:6] or None if country else None
+        return country, sector
+
+    def _person_actor(self, text: str, entry: ActorEntry, date: dt.date | None) -> Actor:
+        if date is None or entry.covers(date):
+            return Actor(text, entry.code, entry.country, entry.sector, entry.name, entry.role)
+        if entry.country is None:
+            return Actor(text, None, None, None, entry.name, f"former {entry.role}")
+        before = entry.start is not None and date < entry.start
+        role = None if before else f"former {entry.role}"
+        return Actor(text, entry.country + "ELI", entry.country, "ELI", entry.name, role)
+
+    def _base_actor(self, text: str, match: Match, date: dt.date | None) -> Actor | None:
+        kind = match.kind
+        if kind == "person":
+            entry = _pick_person(match.entries, date)
+            return self._person_actor(text, entry, date) if entry else None
+        if kind == "dict":
+            entry = _pick_dated(match.entries, date)
+            if entry is None or entry.code == "---":
+                return None
+            country, sector = self._split_code(entry.code)
+            return Actor(text, entry.code, country, sector, entry.name, entry.role)
+        entry = match.entries[0]
+        return Actor(text, entry.code, entry.country, entry.sector)
+
+    def _actors(self, text: str, date: dt.date | None) -> list[tuple[Match, Actor]]:
+        """Every actor named in ``text`` with its match, sectors attached, persons merged."""
+        _tokens, matches = self._analyse(text)
+        heads = [(i, m) for i, m in enumerate(matches) if m.kind in ACTOR_KINDS]
+        found: list[tuple[Match, Actor]] = []
+        for n, (i, match) in enumerate(heads):
+            actor = self._base_actor(text, match, date)
+            if actor is None:
+                continue
+            lo = heads[n - 1][0] + 1 if n else 0
+            hi = heads[n + 1][0] if n + 1 < len(heads) else len(matches)
+            sectors = [m for m in matches[i + 1 : hi] if m.kind == "sector"]
+            sectors += [m for m in matches[lo:i] if m.kind == "sector"]
+            actor = self._with_sector(actor, match, sectors)
+            if found and self._absorbs(found[-1][1], actor, match):
+                found.pop()
+            found.append((match, actor))
+        return found
+
+    def _with_sector(self, actor: Actor, match: Match, sectors: list[Match]) -> Actor:
+        if not sectors or match.kind not in ("country", "gov") or actor.country is None:
+            return actor
+        sector = sectors[0].entries[0].code.lstrip("~")
+        return replace(actor, code=actor.country + sector, sector=sector[:3])
+
+    @staticmethod
+    def _absorbs(previous: Actor, actor: Actor, match: Match) -> bool:
+        """A person absorbs the country named just before them ("Colombian President X")."""
+        return match.kind == "person" and previous.name is None and (
+            previous.country == actor.country or actor.country is None
+        )
+
+    # -- public API ---------------------------------------------------------------------------
+    def resolve(self, text: str, date: dt.date | None) -> Actor | None:
+        """The first actor named in a noun phrase, coded for ``date``; ``None`` if unknown."""
+        found = self._actors(text, date)
+        if found:
+            return replace(found[0][1], text=text)
+        _tokens, matches = self._analyse(text)
+        sectors = [m for m in matches if m.kind == "sector"]
+        if sectors:
+            code = sectors[0].entries[0].code.lstrip("~")
+            return Actor(text, code, None, code[:3])
+        return None
+
+    def resolve_all(self, text: str, date: dt.date | None) -> list[Actor]:
+        """Every distinct actor named in a phrase or sentence, in order of mention."""
+        seen: dict[str | None, Actor] = {}
+        for _match, actor in self._actors(text, date):
+            seen.setdefault(actor.code, actor)
+        return [a for code, a in seen.items() if code is not None]
+
+    def country_mentions(self, text: str) -> list[tuple[str, int, int]]:
+        """(country code, start, end) of every country name, demonym or capital in ``text``."""
+        tokens, matches = self._analyse(text)
+        return [
+            (m.entries[0].country or "", tokens[m.first].start, tokens[m.last - 1].end)
+            for m in matches
+            if m.kind in ("country", "gov") and m.entries[0].country
+        ]
+
+    def resolve_icews_name(self, name: str, date: dt.date | None) -> Actor | None:
+        """Resolve an ICEWS actor name ("Police (India)", "Vladimir Putin"); cached."""
+        hit = self._icews.get(name)
+        if hit is None:
+            hit = self._parse_icews(name)
+            if len(self._icews) < _CACHE_LIMIT:
+                self._icews[name] = hit
+        mode, actor = hit
+        return self.resolve(name, date) if mode == "phrase" else actor
+
+    def _parse_icews(self, name: str) -> tuple[str, Actor | None]:
+        m = ICEWS_RE.match(name)
+        if m is None:
+            return "phrase", None
+        label, where = m.groups()
+        place = self.resolve(where, None)
+        if place is None or place.country is None:
+            return "fixed", self.resolve(name, None)
+        sector_actor = self.resolve(label, None)
+        sector = sector_actor.sector if sector_actor and sector_actor.country is None else None
+        code = place.country + (sector or "")
+        return "fixed", Actor(name, code, place.country, sector)
+
+    def name_for(self, code: str) -> str:
+        """A readable label for a code ("COL" -> "Colombia", "USAGOV" -> "... government")."""
+        if code in self._data.igo_names:
+            return self._data.igo_names[code]
+        country = self._data.country_names.get(code[:3])
+        if country is None:
+            raise ResolveError(f"unknown actor code: {code!r}")
+        labels = [SECTOR_LABELS.get(code[i : i + 3], code[i : i + 3]) for i in range(3, len(code), 3)]
+        return " ".join((country, *labels))
+
+    def _build_search(self) -> list[tuple[str, str, str]]:
+        rows: set[tuple[str, str, str]] = set()
+        for entry in (*self._data.entries, *self._extra):
+            if entry.kind in ("country", "igo", "person"):
+                label = entry.name or self.name_for(entry.code)
+                for alias in entry.names:
+                    rows.add((alias.lower(), entry.code, label))
+        return sorted(rows)
+
+    def search(self, prefix: str, limit: int = 10) -> list[tuple[str, str]]:
+        """Type-ahead: (code, label) of countries, IGOs and leaders whose name starts so."""
+        key, out = prefix.lower(), []
+        i = bisect_left(self._search, (key, "", ""))
+        while i < len(self._search) and len(out) < limit:
+            alias, code, label = self._search[i]
+            if not alias.startswith(key):
+                break
+            if (code, label) not in out:
+                out.append((code, label))
+            i += 1
+        return out
+
+    def region_members(self, region: str) -> list[str]:
+        """Country codes of a region (see :meth:`regions`)."""
+        members = sorted(c for c, r in self._data.regions.items() if r == region)
+        if not members:
+            raise ResolveError(f"unknown region: {region!r}; known: {', '.join(self.regions())}")
+        return members
+
+    def regions(self) -> list[str]:
+        """The region names used in the country table."""
+        return sorted({r for r in self._data.regions.values() if r})
+
+    def extend(self, entries: Iterable[ActorEntry]) -> ActorTable:
+        """A new table in which ``entries`` (e.g. PETRARCH actors) take precedence."""
+        return ActorTable(self._data, (*self._extra, *entries))
+
+    def document_resolver(self, date: dt.date | None) -> DocumentResolver:
+        """A per-article resolver that remembers the persons already introduced."""
+        from toneshift.coding.coreference import DocumentResolver
+
+        return DocumentResolver(self, date)
+
+
+@cache
+def default_actor_table() -> ActorTable:
+    """The shipped table, built once per process."""
+    return ActorTable(load_table_data())
+
+
+from toneshift.coding.coreference import DocumentResolver  # noqa: E402
+
+__all__ = ["ActorEntry", "ActorTable", "DocumentResolver", "default_actor_table"]

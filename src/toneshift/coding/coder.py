@@ -1,0 +1,234 @@
+"""The event coder: sentences in, :class:`~toneshift.models.Event` objects out.
+
+One :class:`Coder` holds the loaded pieces (spaCy pipeline, actor table, verb lexicon) and codes
+parsed sentences. It is built once per process (:meth:`Coder.default`) because loading the parser
+dominates start-up; everything after that is dictionary lookups over the parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from toneshift import cameo
+from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
+from toneshift.coding.extract import Candidate, Predicate, sentence_candidates
+from toneshift.coding.issues import find_issues
+from toneshift.coding.nlp import load_pipeline
+from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
+from toneshift.coding.tone import directed_tone
+from toneshift.coding.verbs import VerbLexicon, VerbMatch
+from toneshift.models import Actor, Event
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+NEGATED_COOPERATION_CODE = "120"  # "did not agree" reads as a rejection
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the coder knows about the sentence being coded."""
+
+    sentence: Span
+    date: dt.date | None
+    offset: int
+    article_id: str | None
+
+
+class ArticleMemory:
+    """Actor memory across the sentences of one article: names through the actor table's
+    document resolver (so a bare "Petro" finds the Petro introduced earlier), pronouns through
+    the last person named."""
+
+    def __init__(self, resolver: DocumentResolver) -> None:
+        self.resolver = resolver
+        self.last_person: Actor | None = None
+
+    def resolve(self, text: str) -> Actor | None:
+        """Resolve a name and remember it when it is a person."""
+        actor = self.resolver.resolve(text)
+        if actor is not None and actor.name:
+            self.last_person = actor
+        return actor
+
+
+class Coder:
+    """Codes parsed text into events with actors, types, tone and issues."""
+
+    def __init__(self, nlp: Language, actors: ActorTable, verbs: VerbLexicon) -> None:
+        self.nlp = nlp
+        self.actors = actors
+        self.verbs = verbs
+
+    @classmethod
+    def default(cls, model: str = "") -> Coder:
+        """The shared coder of this process, built on first use."""
+        return _default_coder(model)
+
+    # -- public entry points ----------------------------------------------------------------
+
+    def code_text(
+        self, text: str, *, date: dt.date | None = None, article_id: str | None = None
+    ) -> list[Event]:
+        """Code one text (an article or a sentence) into events, in text order."""
+        return list(self.code_doc(self.nlp(text), date=date, article_id=article_id))
+
+    def code_doc(
+        self,
+        doc: Doc,
+        *,
+        date: dt.date | None,
+        article_id: str | None = None,
+        offset: int = 0,
+        memory: ArticleMemory | None = None,
+    ) -> Iterator[Event]:
+        """Events of a parsed document; ``offset`` shifts spans when the doc is one paragraph."""
+        memory = memory or ArticleMemory(self.actors.document_resolver(date))
+        for sentence in doc.sents:
+            context = SentenceContext(sentence, date, offset, article_id)
+            yield from self.code_sentence(context, memory)
+
+    def code_sentence(self, context: SentenceContext, memory: ArticleMemory) -> list[Event]:
+        """Events of one sentence; actor memory in ``resolver`` carries across sentences."""
+        events: list[Event] = []
+        seen: set[tuple[str | None, str | None, str, int]] = set()
+        for candidate in sentence_candidates(context.sentence):
+            event = self.candidate_event(candidate, context, memory)
+            if event is None:
+                continue
+            key = (event.source.code, event.target.code, event.cameo, candidate.predicate.head.i)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+        return events
+
+    # -- one candidate ----------------------------------------------------------------------
+
+    def resolve_actor(self, head: Token, memory: ArticleMemory) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head`` (pronouns through memory)."""
+        if head.lower_ in PRONOUNS:
+            return memory.last_person
+        return memory.resolve(span_text(name_tokens(head)))
+
+    def classify(self, predicate: Predicate) -> VerbMatch | None:
+        """The CAMEO match of a predicate, from the verb patterns or the event-noun patterns."""
+        if predicate.nominal:
+            return self.verbs.match_noun(predicate.lemma, prepositions=predicate.prepositions)
+        return self.verbs.match(
+            predicate.lemma,
+            object_words=predicate.object_words,
+            particle=predicate.particle,
+            prepositions=predicate.prepositions,
+            complement_verb=predicate.complement,
+        )
+
+    def candidate_event(
+        self, candidate: Candidate, context: SentenceContext, memory: ArticleMemory
+    ) -> Event | None:
+        """Turn a parse candidate into an event, or None when actors or type are unknown."""
+        match = self.classify(candidate.predicate)
+        if match is None or not cameo.plover_for(match.cameo):
+            return None
+        source = self.resolve_actor(candidate.source, memory)
+        target = self.resolve_actor(candidate.target, memory)
+        if source is None or target is None or source.code == target.code:
+            return None
+        return self.build_event(candidate, match, source, target, context)
+
+    def build_event(
+        self,
+        candidate: Candidate,
+        match: VerbMatch,
+        source: Actor,
+        target: Actor,
+        context: SentenceContext,
+    ) -> Event | None:
+        """Assemble the event: type after negation, tone on the clause, issues, provenance."""
+        code = effective_code(match.cameo, candidate.predicate.negated)
+        if code is None:
+            return None
+        kind = cameo.cameo_type(code)
+        sentence = context.sentence
+        exclude = [*name_tokens(candidate.source), *name_tokens(candidate.target)]
+        clause_head = _clause_head(candidate.predicate)
+        lemmas, words = clause_words(clause_head, exclude, sentence)
+        s_lemmas = [t.lemma_.lower() for t in sentence]
+        s_words = [t.lower_ for t in sentence]
+        start = context.offset + sentence.start_char
+        return Event(
+            source=source,
+            target=target,
+            cameo=kind.code,
+            plover=kind.plover,
+            quad_class=kind.quad_class,
+            goldstein=kind.goldstein,
+            tone=directed_tone(lemmas, words, kind.goldstein),
+            date=context.date,
+            sentence=sentence.text,
+            span=(start, start + len(sentence.text)),
+            issues=find_issues(s_lemmas, s_words),
+            third_parties=self._third_parties(sentence.text, source, target),
+            trigger=candidate.predicate.head.text,
+            confidence=_confidence(match, candidate.predicate, source, target),
+            article_id=context.article_id,
+            negated=candidate.predicate.negated,
+            modality=candidate.predicate.modality,
+        )
+
+    def _third_parties(self, text: str, source: Actor, target: Actor) -> tuple[str, ...]:
+        dyad = {source.country, target.country}
+        found: list[str] = []
+        for code, _start, _end in self.actors.country_mentions(text):
+            if code not in dyad and code not in found:
+                found.append(code)
+        return tuple(found)
+
+
+def _clause_head(predicate: Predicate) -> Token:
+    head = predicate.head
+    # a nominal event ("his invitation to Petro") is scored with the verb that governs it
+    if predicate.nominal and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
+def effective_code(code: str, negated: bool) -> str | None:
+    """The CAMEO code after negation: negated cooperation is a rejection; negated conflict is
+    not an event at all ("did not attack")."""
+    if not negated:
+        return code
+    if cameo.plover_for(code) in COOPERATIVE:
+        return NEGATED_COOPERATION_CODE
+    return None
+
+
+def _confidence(match: VerbMatch, predicate: Predicate, source: Actor, target: Actor) -> float:
+    score = 0.35 + 0.35 * match.confidence
+    score += 0.1 if source.country and target.country else 0.0
+    score += 0.1 if min(match.specificity, 2) == 2 else 0.05 * match.specificity
+    if predicate.modality != "asserted":
+        score -= 0.15
+    return round(max(0.05, min(score, 0.99)), 3)
+
+
+@functools.cache
+def _default_coder(model: str) -> Coder:
+    return Coder(load_pipeline(model), default_actor_table(), VerbLexicon.default())
+
+
+def iter_sentences(docs: Iterable[Doc]) -> Iterator[Span]:
+    """Every sentence of several docs, in order."""
+    for doc in docs:
+        yield from doc.sents
+
+
+def code_texts(
+    coder: Coder, texts: Sequence[str], dates: Sequence[dt.date | None], batch_size: int = 256
+) -> Iterator[list[Event]]:
+    """Code many short texts in batches (one list of events per text, same order)."""
+    for doc, date in zip(coder.nlp.pipe(texts, batch_size=batch_size), dates, strict=True):
+        yield list(coder.code_doc(doc, date=date))

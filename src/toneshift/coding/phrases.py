@@ -1,0 +1,77 @@
+"""Noun phrases and clauses cut from a spaCy dependency parse.
+
+The extractor needs two views of a parse: the words that *name* an actor (a trimmed noun
+phrase: no relative clauses, no trailing prepositional phrases except "of ...") and the words of
+the *clause* that links two actors (scored for tone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+# Children whose subtrees are not part of the words that name an actor.
+_CUT_FROM_NAME = frozenset(
+    {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "dep", "parataxis"}
+)
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """Tokens of the trimmed noun phrase headed by ``head``, in text order."""
+    keep: list[Token] = []
+
+    def walk(token: Token) -> None:
+        keep.append(token)
+        for child in token.children:
+            if child.dep_ in _CUT_FROM_NAME and not _is_of_phrase(child):
+                continue
+            walk(child)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    while keep and keep[0].dep_ in ("det", "case") and keep[0].lower_ in ("a", "an", "some"):
+        keep.pop(0)
+    return keep
+
+
+def _is_of_phrase(child: Token) -> bool:
+    # "the government of Colombia", "President of Colombia": the of-phrase names the actor
+    return child.dep_ == "prep" and child.lower_ == "of"
+
+
+def span_text(tokens: Sequence[Token]) -> str:
+    """The exact text covered by tokens (first to last, as written)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("China and Russia" → [China, Russia])."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(with_conjuncts(child))
+    return found
+
+
+def clause_words(
+    predicate: Token, exclude: Iterable[Token], sentence: Span
+) -> tuple[list[str], list[str]]:
+    """Lemmas and lower-cased words of the predicate's clause, minus the actors' own names.
+
+    The clause is the predicate's subtree (or, for a nominal predicate, the subtree of the verb
+    that governs it) without nested clauses of other speakers.
+    """
+    excluded = {t.i for t in exclude}
+    lemmas: list[str] = []
+    words: list[str] = []
+    for token in predicate.subtree:
+        if token.i in excluded or token.is_punct or not sentence.start <= token.i < sentence.end:
+            continue
+        lemmas.append(token.lemma_.lower())
+        words.append(token.lower_)
+    return lemmas, words

@@ -1,0 +1,60 @@
+"""The app factory: :func:`create_app` builds the FastAPI application over one store.
+
+The server process owns the DuckDB file as its single writer (see docs/concurrency.md):
+one connection opened here, one cursor per request, writes from the CLI forwarded to
+``/api/admin/ingest``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from toneshift.store import DuckDBStore
+from toneshift.web import accounts, api, comments, csrf, ingest_api, pages, problems
+from toneshift.web.pages_common import make_templates
+from toneshift.web.state import AppState, Clock, ResultCache, WebSettings
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _settings(db: str | Path | WebSettings) -> WebSettings:
+    return db if isinstance(db, WebSettings) else WebSettings(db=str(db))
+
+
+def create_app(db: str | Path | WebSettings, *, clock: Clock = _utc_now,
+               store: DuckDBStore | None = None) -> FastAPI:
+    """The web application over the store at ``db`` (a path or full :class:`WebSettings`).
+
+    ``clock`` returns the current UTC time (inject a fixed one in tests); ``store`` lets a
+    caller hand over an already-open store, which the app then owns and closes.
+    """
+    settings = _settings(db)
+    opened = store or DuckDBStore.open(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        opened.close()
+
+    app = FastAPI(title="toneshift", version=version("toneshift"), docs_url=None,
+                  redoc_url=None, lifespan=lifespan,
+                  description="Political events coded from news, and how tone shifts.")
+    app.state.ts = AppState(settings, opened, clock, ResultCache(settings.cache_entries))
+    app.state.templates = make_templates()
+    static = Path(str(files("toneshift.web").joinpath("static")))
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    for module in (api, comments, accounts, ingest_api, pages):
+        app.include_router(module.router)
+    problems.install(app)
+    csrf.install(app)
+    return app

@@ -1,0 +1,107 @@
+"""The server's shared state: settings, the one store connection, the clock and caches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+from fastapi import Request
+
+from toneshift.store import DuckDBStore
+
+Clock = Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """Settings of one web server.
+
+    ``secure_cookies`` sets the cookie Secure flag (turn it on behind HTTPS);
+    ``admin_email`` names an account that becomes admin on sign-up (the first account
+    always does); ``default_role`` is what other sign-ups get; ``shift_dyads`` bounds how
+    many dyads the shift feed examines; ``watchlist`` (``"USA-COL"``...) is examined first.
+    """
+
+    db: str
+    secure_cookies: bool = False
+    admin_email: str | None = None
+    default_role: str = "viewer"
+    session_days: int = 14
+    shift_dyads: int = 12
+    min_dyad_events: int = 24
+    watchlist: tuple[str, ...] = ()
+    ingest_token: str | None = None
+    cache_entries: int = 512
+
+
+class ResultCache:
+    """A small thread-safe LRU of computed results, emptied whenever the data changes."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.version = 0
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The cached value for ``key``, computing it (outside the lock) when missing."""
+        with self._lock:
+            version = self.version
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            if version == self.version:
+                self._data[key] = value
+                while len(self._data) > self._size:
+                    self._data.popitem(last=False)
+        return value
+
+    def invalidate(self) -> None:
+        """Forget everything (called after each write to the events or articles)."""
+        with self._lock:
+            self.version += 1
+            self._data.clear()
+
+
+@dataclass
+class AppState:
+    """Everything a request handler needs, stored on ``app.state.ts``."""
+
+    settings: WebSettings
+    store: DuckDBStore
+    clock: Clock
+    cache: ResultCache
+    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A fresh cursor on the server's one connection, closed afterwards.
+
+        DuckDB cursors of one connection may be used from different threads at once; the
+        server is the database's single writer process, so readers never see a lock error.
+        """
+        cur = self.store.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+
+def app_state(request: Request) -> AppState:
+    """The :class:`AppState` of the app serving ``request``."""
+    state: AppState = request.app.state.ts
+    return state
+
+
+def db(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """FastAPI dependency: a cursor for the duration of one request."""
+    with app_state(request).cursor() as cur:
+        yield cur
