@@ -59,3 +59,11 @@ def planted_store(store: DuckDBStore) -> tuple[DuckDBStore, tuple[int, ...]]:
         planted_events(np.random.default_rng(2), series, source="USAGOV", target="COL")
     )
     return store, series.breaks
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared data folder; skips the test when it is absent."""
+    if not (SHARED / "data" / "events").exists():
+        pytest.skip(f"shared data not found at {SHARED}: set TONESHIFT_SHARED")
+    return SHARED

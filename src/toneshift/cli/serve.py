@@ -34,7 +34,11 @@ def register(app: typer.Typer) -> None:
         from toneshift.web.server import serve
         from toneshift.web.state import WebSettings
 
-        settings = WebSettings(db=settings_from(db=db).db, admin_email=admin_email,
-                               secure_cookies=secure_cookies, watchlist=tuple(watch or ()))
+        settings = WebSettings(
+            db=settings_from(db=db).db,
+            admin_email=admin_email,
+            secure_cookies=secure_cookies,
+            watchlist=tuple(watch or ()),
+        )
         typer.echo(f"toneshift: serving {settings.db} on http://{host}:{port}", err=True)
         serve(settings, host=host, port=port)

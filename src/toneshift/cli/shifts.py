@@ -8,7 +8,6 @@ import typer
 
 from toneshift.cli.common import OutputFormat, print_csv, print_json, settings_from
 
-
 _TABLE = OutputFormat.table
 
 

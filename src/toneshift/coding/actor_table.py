@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-]\w+)*\+?")
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’]\w+)*\+?")
 _END = ""
 
 
@@ -118,19 +118,33 @@ def name_keys(name: str) -> tuple[str, ...]:
 class NameIndex:
     """An immutable trie from token sequences to entries; later entries override earlier."""
 
-    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+    def __init__(self, entries: Iterable[ActorEntry], overrides: Iterable[ActorEntry] = ()) -> None:
         flat: dict[tuple[str, ...], list[ActorEntry]] = {}
-        for entry in entries:
-            for name in entry.names:
-                keys = name_keys(name)
-                if keys:
-                    flat.setdefault(keys, []).append(entry)
+        self._add(flat, entries, set())
+        self._add(flat, overrides, set(flat))
         self._root: dict[str, dict] = {}
         for keys, found in flat.items():
             node = self._root
             for key in keys:
                 node = node.setdefault(key, {})
             node[_END] = tuple(found)  # type: ignore[assignment]
+
+    @staticmethod
+    def _add(
+        flat: dict[tuple[str, ...], list[ActorEntry]],
+        entries: Iterable[ActorEntry],
+        replaceable: set[tuple[str, ...]],
+    ) -> None:
+        """Add entries; a key in ``replaceable`` is emptied the first time it is seen."""
+        for entry in entries:
+            for name in entry.names:
+                keys = name_keys(name)
+                if not keys:
+                    continue
+                if keys in replaceable:
+                    replaceable.discard(keys)
+                    flat[keys] = []
+                flat.setdefault(keys, []).append(entry)
 
     def _longest(self, tokens: list[Token], i: int) -> Match | None:
         node, best, j = self._root, None, i
@@ -185,6 +199,21 @@ def _country_entries(row: dict[str, str]) -> Iterator[ActorEntry]:
         yield ActorEntry((place,), code + sector, "gov", code, sector, row["name"])
 
 
+def _leader_entry(row: dict[str, str]) -> ActorEntry:
+    country = row["country"] or None
+    return ActorEntry(
+        (row["name"], *_split(row["aliases"])),
+        row["code"],
+        "person",
+        country,
+        row["code"][3:6] if country else None,
+        row["name"],
+        row["role"],
+        _date(row["start"]),
+        _date(row["end"]),
+    )
+
+
 @dataclass(frozen=True)
 class TableData:
     """Everything read from the shipped CSV files."""
@@ -209,19 +238,5 @@ def load_table_data() -> TableData:
     for row in _rows("igos.csv"):
         igos[row["code"]] = row["name"]
         entries.append(ActorEntry((row["name"], *_split(row["aliases"])), row["code"], "igo"))
-    for row in _rows("leaders.csv"):
-        country = row["country"] or None
-        sector = row["code"][3:6] if country else None
-        entry = ActorEntry(
-            (row["name"], *_split(row["aliases"])),
-            row["code"],
-            "person",
-            country,
-            sector,
-            row["name"],
-            row["role"],
-            _date(row["start"]),
-            _date(row["end"]),
-        )
-        entries.append(entry)
+    entries.extend(_leader_entry(row) for row in _rows("leaders.csv"))
     return TableData(tuple(entries), names, regions, igos)

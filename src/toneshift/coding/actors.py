@@ -45,8 +45,14 @@ SECTOR_LABELS = {
     "REF": "refugees", "ELI": "elites",
 }  # fmt: skip
 ACTOR_KINDS = frozenset({"country", "gov", "igo", "person", "dict"})
+SEARCH_RANK = {"country": 0, "igo": 1, "person": 2}
 ICEWS_RE = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
 _CACHE_LIMIT = 200_000
+
+
+def _strip_key(text: str) -> str:
+    """Lower-cased, accent-free search key."""
+    return " ".join(t.alt for t in tokenize(text))
 
 
 def _pick_person(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
@@ -81,7 +87,7 @@ class ActorTable:
     def __init__(self, data: TableData, extra: tuple[ActorEntry, ...] = ()) -> None:
         self._data = data
         self._extra = extra
-        self._index = NameIndex((*data.entries, *extra))
+        self._index = NameIndex(data.entries, extra)
         self._countries = frozenset(data.country_names)
         self._cache: dict[str, tuple[list[Token], list[Match]]] = {}
         self._icews: dict[str, tuple[str, Actor | None]] = {}
@@ -96,6 +102,10 @@ class ActorTable:
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[text] = hit
         return hit
+
+    def _analyse_keys(self, match: Match) -> list[str]:
+        """The table phrase keys of a sector match (its first name's tokens)."""
+        return [t.alt for t in tokenize(match.entries[0].names[0])]
 
     def _split_code(self, code: str) -> tuple[str | None, str | None]:
         country = code[:3] if code[:3] in self._countries else None
@@ -131,7 +141,8 @@ class ActorTable:
         heads = [(i, m) for i, m in enumerate(matches) if m.kind in ACTOR_KINDS]
         found: list[tuple[Match, Actor]] = []
         for n, (i, match) in enumerate(heads):
-            actor = self._base_actor(text, match, date)
+            span = text[_tokens[match.first].start : _tokens[match.last - 1].end]
+            actor = self._base_actor(span, match, date)
             if actor is None:
                 continue
             lo = heads[n - 1][0] + 1 if n else 0
@@ -153,8 +164,10 @@ class ActorTable:
     @staticmethod
     def _absorbs(previous: Actor, actor: Actor, match: Match) -> bool:
         """A person absorbs the country named just before them ("Colombian President X")."""
-        return match.kind == "person" and previous.name is None and (
-            previous.country == actor.country or actor.country is None
+        return (
+            match.kind == "person"
+            and previous.name is None
+            and (previous.country == actor.country or actor.country is None)
         )
 
     # -- public API ---------------------------------------------------------------------------
@@ -216,30 +229,40 @@ class ActorTable:
         country = self._data.country_names.get(code[:3])
         if country is None:
             raise ResolveError(f"unknown actor code: {code!r}")
-        labels = [SECTOR_LABELS.get(code[i : i + 3], code[i : i + 3]) for i in range(3, len(code), 3)]
+        labels = [
+            SECTOR_LABELS.get(code[i : i + 3], code[i : i + 3]) for i in range(3, len(code), 3)
+        ]
         return " ".join((country, *labels))
 
-    def _build_search(self) -> list[tuple[str, str, str]]:
-        rows: set[tuple[str, str, str]] = set()
+    def _build_search(self) -> list[tuple[str, int, str, str]]:
+        rows: set[tuple[str, int, str, str]] = set()
         for entry in (*self._data.entries, *self._extra):
-            if entry.kind in ("country", "igo", "person"):
+            rank = SEARCH_RANK.get(entry.kind)
+            if rank is not None:
                 label = entry.name or self.name_for(entry.code)
                 for alias in entry.names:
-                    rows.add((alias.lower(), entry.code, label))
+                    rows.add((_strip_key(alias), rank, entry.code, label))
         return sorted(rows)
 
     def search(self, prefix: str, limit: int = 10) -> list[tuple[str, str]]:
-        """Type-ahead: (code, label) of countries, IGOs and leaders whose name starts so."""
-        key, out = prefix.lower(), []
-        i = bisect_left(self._search, (key, "", ""))
-        while i < len(self._search) and len(out) < limit:
-            alias, code, label = self._search[i]
-            if not alias.startswith(key):
-                break
+        """Type-ahead: (code, label) of countries, IGOs and leaders whose name starts so.
+
+        Countries come first, then IGOs, then persons; each group alphabetical.
+        """
+        key = _strip_key(prefix)
+        if not key:
+            return []
+        hits: list[tuple[int, str, str, str]] = []
+        i = bisect_left(self._search, (key,))
+        while i < len(self._search) and self._search[i][0].startswith(key):
+            alias, rank, code, label = self._search[i]
+            hits.append((rank, label, code, alias))
+            i += 1
+        out: list[tuple[str, str]] = []
+        for _rank, label, code, _alias in sorted(hits):
             if (code, label) not in out:
                 out.append((code, label))
-            i += 1
-        return out
+        return out[:limit]
 
     def region_members(self, region: str) -> list[str]:
         """Country codes of a region (see :meth:`regions`)."""
@@ -258,8 +281,6 @@ class ActorTable:
 
     def document_resolver(self, date: dt.date | None) -> DocumentResolver:
         """A per-article resolver that remembers the persons already introduced."""
-        from toneshift.coding.coreference import DocumentResolver
-
         return DocumentResolver(self, date)
 
 
@@ -269,6 +290,77 @@ def default_actor_table() -> ActorTable:
     return ActorTable(load_table_data())
 
 
-from toneshift.coding.coreference import DocumentResolver  # noqa: E402
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+LEADER_WORDS = frozenset({"leader", "head of state", "head of government"})
+
+
+class DocumentResolver:
+    """Per-article resolution that remembers persons for later short mentions.
+
+    After "Colombian President Gustavo Petro", a bare "Petro", "the president" or "the
+    Colombian leader" resolve to the same actor; an unknown person introduced with a country
+    and a role ("Colombian Senator Maria Lopez" -> ``COLLEG``) is remembered by surname.
+    """
+
+    def __init__(self, table: ActorTable, date: dt.date | None) -> None:
+        self._table = table
+        self._date = date
+        self._names: dict[str, Actor] = {}
+        self._people: list[Actor] = []
+
+    def resolve(self, text: str) -> Actor | None:
+        """Resolve ``text`` using the table and the persons met so far in the article."""
+        tokens, matches = self._table._analyse(text)
+        content = " ".join(t.key for t in tokens if t.key not in DETERMINERS)
+        if content in self._names:
+            return replace(self._names[content], text=text)
+        actor = self._table.resolve(text, self._date)
+        if actor is not None and actor.name is not None:
+            self._remember(actor)
+            return actor
+        person = self._introduced(text, tokens, matches, actor)
+        if person is not None:
+            self._remember(person)
+            return person
+        return self._anaphor(text, matches, actor) or actor
+
+    def _remember(self, actor: Actor) -> None:
+        words = [t.key for t in tokenize(actor.name or "")]
+        if words:
+            self._names[" ".join(words)] = actor
+            self._names[words[-1]] = actor
+        self._people.append(actor)
+
+    def _introduced(
+        self, text: str, tokens: list[Token], matches: list[Match], actor: Actor | None
+    ) -> Actor | None:
+        """A new person: capitalised unmatched words after a country and a role."""
+        if actor is None or actor.country is None or not matches:
+            return None
+        tail = tokens[matches[-1].last :]
+        if not tail or not all(t.capitalised for t in tail):
+            return None
+        roles = [m for m in matches if m.kind == "sector"]
+        if not roles:
+            return None
+        role = " ".join(text[tokens[m.first].start : tokens[m.last - 1].end] for m in roles)
+        name = text[tail[0].start : tail[-1].end]
+        return replace(actor, name=name, role=role)
+
+    def _anaphor(self, text: str, matches: list[Match], actor: Actor | None) -> Actor | None:
+        """ "the president", "the Colombian leader" -> the latest matching person."""
+        if actor is None or any(m.kind not in ("sector", "country") for m in matches):
+            return None
+        words = [" ".join(self._table._analyse_keys(m)) for m in matches if m.kind == "sector"]
+        if not words:
+            return None
+        for person in reversed(self._people):
+            if actor.country is not None and person.country != actor.country:
+                continue
+            role = (person.role or "").lower()
+            if all(w in LEADER_WORDS or w in role for w in words):
+                return replace(person, text=text)
+        return None
+
 
 __all__ = ["ActorEntry", "ActorTable", "DocumentResolver", "default_actor_table"]

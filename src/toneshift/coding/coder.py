@@ -96,10 +96,14 @@ class Coder:
         """Events of one sentence; actor memory in ``resolver`` carries across sentences."""
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str, int]] = set()
+        used_objects: set[int] = set()
         for candidate in sentence_candidates(context.sentence):
+            if candidate.target_prep == "poss" and candidate.target.head.i in used_objects:
+                continue  # "invited Colombia's Petro": Petro is the target, not Colombia
             event = self.candidate_event(candidate, context, memory)
             if event is None:
                 continue
+            used_objects.add(candidate.target.i)
             key = (event.source.code, event.target.code, event.cameo, candidate.predicate.head.i)
             if key not in seen:
                 seen.add(key)

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-# Children whose subtrees are not part of the words that name an actor.
-_CUT_FROM_NAME = frozenset(
-    {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "dep", "parataxis"}
+# Children whose subtrees are part of the words that name an actor (all others are cut:
+# relative clauses, coordination, objects a misparsed headline hangs on a name...).
+_NAME_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "quantmod", "flat", "predet"}
 )
-PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 
 
 def name_tokens(head: Token) -> list[Token]:
@@ -25,9 +26,8 @@ def name_tokens(head: Token) -> list[Token]:
     def walk(token: Token) -> None:
         keep.append(token)
         for child in token.children:
-            if child.dep_ in _CUT_FROM_NAME and not _is_of_phrase(child):
-                continue
-            walk(child)
+            if child.dep_ in _NAME_DEPS or _is_of_phrase(child):
+                walk(child)
 
     walk(head)
     keep.sort(key=lambda t: t.i)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from toneshift.coding.coder import ArticleMemory, Coder
+from toneshift.coding.headline import is_headline, sentence_case
 from toneshift.coding.issues import find_issues, merge_issues
 from toneshift.models import Article, Event
 from toneshift.store import DuckDBStore
@@ -52,7 +53,7 @@ def code_article(coder: Coder, article: Article, *, batch_size: int = 64) -> lis
     def texts() -> Iterator[str]:
         for offset, piece in pieces:
             offsets.append(offset)
-            yield piece
+            yield prepare_piece(coder, piece, article.date)
 
     events: list[Event] = []
     for index, doc in enumerate(coder.nlp.pipe(texts(), batch_size=batch_size)):
@@ -61,7 +62,20 @@ def code_article(coder: Coder, article: Article, *, batch_size: int = 64) -> lis
                 doc, date=article.date, article_id=article.id, offset=offsets[index], memory=memory
             )
         )
-    return events
+    # sentences as written (a headline was parsed in sentence case)
+    return [replace(e, sentence=article.text[e.span[0] : e.span[1]]) for e in events]
+
+
+def prepare_piece(coder: Coder, piece: str, date: dt.date | None) -> str:
+    """The text handed to the parser: headlines in sentence case, all else unchanged."""
+    if not is_headline(piece):
+        return piece
+    return sentence_case(piece, lambda words: _names_a_country(coder, words, date))
+
+
+def _names_a_country(coder: Coder, words: str, date: dt.date | None) -> bool:
+    actor = coder.actors.resolve(words, date)
+    return actor is not None and actor.country is not None
 
 
 def describe_article(coder: Coder, article: Article) -> Article:
@@ -106,10 +120,13 @@ def analyze_text(
 
 
 def analyze(coder: Coder, article: Article) -> tuple[Article, list[Event]]:
-    """Describe and code one article."""
+    """Describe and code one article; its third parties are the countries it names that are
+    not source or target of any of its events."""
     events = code_article(coder, article)
     described = describe_article(coder, article)
-    return described, events
+    in_dyads = {c for e in events for c in (e.source.country, e.target.country)}
+    third = tuple(c for c in described.third_parties if c not in in_dyads)
+    return replace(described, third_parties=third), events
 
 
 def analyze_article(

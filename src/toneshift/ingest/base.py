@@ -28,6 +28,7 @@ class CsvLayout:
     null_padding: bool = False
     dateformat: str | None = None
     compression: str = "auto"
+    nullstr: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ReadContext:
 
     source_file: str
     layout: CsvLayout
+    source_sql: str = ""  # the read_csv query, filled in by the loader before ``prepare``
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Reader:
     select: Callable[[ReadContext], str]
     prepare: Callable[[duckdb.DuckDBPyConnection, ReadContext], None] | None = None
     rownum: bool = False
+    widths: tuple[int, ...] = ()  # allowed field counts; () = the layout's column count
 
 
 @dataclass

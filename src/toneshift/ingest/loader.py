@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from toneshift.errors import InputError
-from toneshift.ingest.base import NULL_MARK, FileReport, ReadContext, Reader, sql_str
+from toneshift.ingest.base import CsvLayout, FileReport, ReadContext, Reader, sql_str
 from toneshift.store.duckdb_store import DuckDBStore
 
 _STAGE, _REJ, _SCAN = "_ts_stage", "_ts_rej", "_ts_scan"
@@ -55,7 +55,7 @@ def read_csv_sql(src: SourceFile, ctx: ReadContext, rownum: bool) -> str:
         f"columns={cols}",
         "auto_detect=false",
         f"null_padding={str(lay.null_padding).lower()}",
-        f"nullstr={sql_str(NULL_MARK)}",
+        f"nullstr={sql_str(lay.nullstr)}",
         "ignore_errors=true",
         "store_rejects=true",
         f"rejects_table={sql_str(_REJ)}",
@@ -79,15 +79,19 @@ def load_file(
     report = FileReport(path=src.name, format=reader.name)
     with store.transaction():
         _drop_temp(con)
-        if reader.prepare is not None:
-            reader.prepare(con, layout_ctx)
+        con.execute("SET enable_progress_bar = false")
         source = read_csv_sql(src, layout_ctx, reader.rownum)
+        if reader.prepare is not None:
+            reader.prepare(con, replace(layout_ctx, source_sql=source))
+            _drop_temp(con)
         try:
-            con.execute(f"CREATE TEMP TABLE {_STAGE} AS WITH src AS ({source}) "
-                        f"{reader.select(layout_ctx)}")
+            con.execute(
+                f"CREATE TEMP TABLE {_STAGE} AS WITH src AS ({source}) "
+                f"SELECT * FROM ({reader.select(layout_ctx)}) q"
+            )
         except duckdb.Error as exc:
             raise InputError(f"{src.name}: cannot read as {reader.name}: {exc}") from exc
-        rejects = _collect_rejects(con, reader, layout_ctx.layout.header)
+        rejects = _collect_rejects(con, reader, layout_ctx.layout)
         good = _count(con, f"SELECT count(*) FROM {_STAGE} WHERE _reject IS NULL")
         report.loaded = _insert_new(con, reader)
         report.rejected = len(rejects)
@@ -110,19 +114,22 @@ def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
-    row = con.execute(sql, params or []).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    rows = con.execute(sql, params or []).fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
 def _collect_rejects(
-    con: duckdb.DuckDBPyConnection, reader: Reader, header: bool
+    con: duckdb.DuckDBPyConnection, reader: Reader, layout: CsvLayout
 ) -> list[tuple[int, str, str | None]]:
     """``(physical line, reason, raw)`` for DuckDB's rejects and the reader's own."""
     parse = con.execute(
         f"SELECT line, min(error_type)::VARCHAR, min(column_name), first(csv_line) "
         f"FROM {_REJ} GROUP BY line ORDER BY line"
     ).fetchall()
-    out = [(int(line), _reason(kind, col, raw, reader), raw) for line, kind, col, raw in parse]
+    widths = reader.widths or (len(layout.columns),)
+    out = [
+        (int(line), _reason(kind, col, raw, layout, widths), raw) for line, kind, col, raw in parse
+    ]
     if not reader.rownum:
         return out
     has_raw = "raw" in {r[0] for r in con.execute(f"DESCRIBE {_STAGE}").fetchall()}
@@ -130,7 +137,7 @@ def _collect_rejects(
     own = con.execute(
         f"SELECT _rn, _reject, {raw_col} FROM {_STAGE} WHERE _reject IS NOT NULL ORDER BY _rn"
     ).fetchall()
-    lines = physical_lines([int(r[0]) for r in own], [r[0] for r in out], int(header))
+    lines = physical_lines([int(r[0]) for r in own], [r[0] for r in out], int(layout.header))
     out += [(ln, str(r[1]), r[2]) for ln, r in zip(lines, own, strict=True)]
     return sorted(out, key=lambda r: r[0])
 
@@ -151,14 +158,15 @@ def physical_lines(row_numbers: list[int], reject_lines: list[int], header: int)
     return out
 
 
-def _reason(kind: str, column: str | None, raw: str | None, reader: Reader) -> str:
-    if kind in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
-        delim = "," if reader.name == "gdelt2_mentions" and raw and "\t" not in raw else "\t"
-        n = (raw or "").strip("\r\n").count(delim) + 1
+def _reason(
+    kind: str, column: str | None, raw: str | None, layout: CsvLayout, widths: tuple[int, ...]
+) -> str:
+    n = (raw or "").strip("\r\n").count(layout.delim) + 1
+    if kind in ("TOO MANY COLUMNS", "MISSING COLUMNS") or n not in widths:
         return f"wrong column count {n}"
     if kind == "CAST":
         low = (column or "").lower()
-        return "bad date" if "date" in low or low in ("sqldate", "day") else f"bad value in {column}"
+        return "bad date" if "date" in low else f"bad value in {column}"
     return kind.lower()
 
 
@@ -180,7 +188,7 @@ def _insert_new(con: duckdb.DuckDBPyConnection, reader: Reader) -> int:
         + (qualify if dupes_in_file else "")
     )
     before = _count(con, f"SELECT count(*) FROM {reader.table}")
-    con.execute(sql)
+    con.execute(sql).fetchall()
     return _count(con, f"SELECT count(*) FROM {reader.table}") - before
 
 

@@ -122,6 +122,72 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0002_ingest_tables",
+        (
+            """CREATE TABLE IF NOT EXISTS gdelt_mentions (
+                mention_id VARCHAR NOT NULL,
+                event_id VARCHAR,
+                event_time TIMESTAMP,
+                mention_time TIMESTAMP,
+                mention_type TINYINT,
+                source_name VARCHAR,
+                url VARCHAR,
+                sentence_id INTEGER,
+                actor1_offset INTEGER,
+                actor2_offset INTEGER,
+                action_offset INTEGER,
+                in_raw_text TINYINT,
+                confidence INTEGER,
+                doc_len INTEGER,
+                doc_tone DOUBLE,
+                translation_info VARCHAR,
+                extras VARCHAR,
+                source_file VARCHAR
+            )""",
+            """CREATE TABLE IF NOT EXISTS gkg (
+                record_id VARCHAR NOT NULL,
+                version TINYINT,
+                date TIMESTAMP,
+                source_name VARCHAR,
+                url VARCHAR,
+                counts VARCHAR,
+                themes VARCHAR,
+                locations VARCHAR,
+                persons VARCHAR,
+                organizations VARCHAR,
+                tone DOUBLE,
+                positive DOUBLE,
+                negative DOUBLE,
+                polarity DOUBLE,
+                activity_density DOUBLE,
+                self_group_density DOUBLE,
+                word_count INTEGER,
+                cameo_event_ids VARCHAR,
+                all_names VARCHAR,
+                quotations VARCHAR,
+                amounts VARCHAR,
+                translation_info VARCHAR,
+                source_file VARCHAR
+            )""",
+        ),
+    ),
+    Migration(
+        "0003_watch_state",
+        (
+            """CREATE TABLE IF NOT EXISTS watch_state (
+                dyad VARCHAR NOT NULL,
+                freq VARCHAR NOT NULL,
+                shift_date DATE NOT NULL,
+                direction VARCHAR NOT NULL,
+                goldstein_before DOUBLE,
+                goldstein_after DOUBLE,
+                confidence DOUBLE,
+                reported_at TIMESTAMP,
+                PRIMARY KEY (dyad, freq, shift_date, direction)
+            )""",
+        ),
+    ),
 )
 
 

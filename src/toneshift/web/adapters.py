@@ -9,6 +9,7 @@ usable. Results are normalised to lists of plain dicts so routes can serialise t
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import importlib
 import math
@@ -19,7 +20,7 @@ from typing import Any
 
 import duckdb
 
-from toneshift.errors import ModelError
+from toneshift.errors import InputError, ModelError
 
 DIRECTED = "(source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?)"
 
@@ -27,9 +28,28 @@ DIRECTED = "(source_country = ? OR source_code = ?) AND (target_country = ? OR t
 def _library(module: str, name: str) -> Callable[..., Any] | None:
     """``module.name`` when importable, else ``None``."""
     try:
-        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
+
+
+WARM_MODULES = (
+    "toneshift.analytics.series",
+    "toneshift.analytics.changepoints",
+    "toneshift.analytics.drivers",
+    "toneshift.analytics.followthrough",
+    "toneshift.analytics.region",
+)
+
+
+def warm_up() -> None:
+    """Import the analytics modules and load the actor table once, before the first request."""
+    for module in WARM_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            continue
+    actor_search("US", 1)
 
 
 def records(value: Any) -> list[dict[str, Any]]:
@@ -139,20 +159,39 @@ def _fallback_why_now(con: duckdb.DuckDBPyConnection, a: str, b: str, day: dt.da
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5""",
         [a, a, b, b, b, b, a, a, *window],
     ).fetchall()
-    return {"issues": [{"issue": i, "events": n} for i, n in rows], "source": "fallback"}
+    return {
+        "drivers": {
+            "issue": [{"key": i, "events_after": n, "contribution": None} for i, n in rows]
+        },
+        "source": "fallback",
+    }
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
 
 
 def why_now(con: duckdb.DuckDBPyConnection, a: str, b: str, shift: dict[str, Any]) -> dict:
-    """What drove a shift: the library's answer, else the issues most mentioned around it."""
+    """What drove a shift: the library's drivers, else the issues most mentioned around it."""
     lib = _library("toneshift.analytics.drivers", "why_now")
     day = _as_date(shift.get("date"))
     if lib is not None:
-        try:
-            result = lib(con, a, b, day)
-            return result if isinstance(result, dict) else {"drivers": records(result)}
-        except TypeError:
-            pass  # signature not the one expected yet: fall through
+        result = _plain(lib(con, a, b, day))
+        return result if isinstance(result, dict) else {"drivers": records(result)}
     return _fallback_why_now(con, a, b, day)
+
+
+def _status(rates: list[dict[str, Any]]) -> str:
+    gestures = sum(int(r.get("gestures") or 0) for r in rates)
+    kept = sum(int(r.get("fulfilled") or 0) for r in rates)
+    pending = sum(int(r.get("pending") or 0) for r in rates)
+    if gestures == 0:
+        return "no gestures"
+    if kept:
+        return f"followed through ({kept} of {gestures - pending} gestures)"
+    return "pending" if pending else "not followed through"
 
 
 def followthrough(
@@ -163,8 +202,11 @@ def followthrough(
     today: dt.date,
     days: int = 90,
 ) -> str:
-    """Did a warming in words become deeds (material cooperation) within ``days``?"""
+    """Did verbal gestures after the shift become deeds within ``days``?"""
     day = _as_date(shift.get("date"))
+    lib = _library("toneshift.analytics.followthrough", "follow_through")
+    if lib is not None:
+        return _status(records(_plain(lib(con, a, b, days=days, start=day)).get("rates", [])))
     row = con.execute(
         f"""SELECT count(*) FROM events WHERE (({DIRECTED}) OR ({DIRECTED}))
             AND quad_class = 2 AND event_date BETWEEN ? AND ?""",
@@ -194,14 +236,30 @@ def region_members(region: str) -> list[str]:
     return [code for code, _, reg in _countries() if reg == region]
 
 
-def region_matrix(
-    con: duckdb.DuckDBPyConnection, hegemon: str, region: str, freq: str = "month"
+def _combine(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Library rows (power, country, direction, period_start...) as undirected cells."""
+    cells: dict[tuple[str, str, str], list[float]] = {}
+    for r in rows:
+        key = (str(r["power"]), str(r["country"]), str(r.get("period_start", r.get("period"))))
+        n, g = float(r.get("events") or 0), r.get("goldstein_mean")
+        acc = cells.setdefault(key, [0.0, 0.0])
+        acc[0] += n
+        acc[1] += n * float(g) if g is not None and g == g else 0.0
+    return [
+        {
+            "hegemon": p,
+            "partner": c,
+            "period": per[:10],
+            "events": int(n),
+            "goldstein_mean": tot / n if n else None,
+        }
+        for (p, c, per), (n, tot) in sorted(cells.items())
+    ]
+
+
+def _fallback_region(
+    con: duckdb.DuckDBPyConnection, power: str, members: list[str], freq: str
 ) -> list[dict[str, Any]]:
-    """Monthly mean Goldstein between ``hegemon`` and each country of ``region`` (both ways)."""
-    lib = _library("toneshift.analytics.region", "region_matrix")
-    if lib is not None:
-        return records(lib(con, hegemon=hegemon, region=region, freq=freq))
-    members = region_members(region)
     rows = con.execute(
         f"""SELECT CASE WHEN source_country = ? THEN target_country ELSE source_country END,
                    {_period_sql(freq)}, count(*), avg(goldstein)
@@ -209,12 +267,31 @@ def region_matrix(
               (source_country = ? AND list_contains(?, target_country)) OR
               (target_country = ? AND list_contains(?, source_country)))
             GROUP BY 1, 2 ORDER BY 1, 2""",
-        [hegemon, hegemon, members, hegemon, members],
+        [power, power, members, power, members],
     ).fetchall()
     return [
-        {"hegemon": hegemon, "partner": p, "period": per, "events": n, "goldstein_mean": g}
+        {"hegemon": power, "partner": p, "period": str(per), "events": n, "goldstein_mean": g}
         for p, per, n, g in rows
     ]
+
+
+def region_matrix(
+    con: duckdb.DuckDBPyConnection,
+    hegemon: str,
+    region: str,
+    rivals: Sequence[str] = ("CHN", "RUS"),
+    freq: str = "month",
+) -> list[dict[str, Any]]:
+    """Cells (power, partner, period, events, mean Goldstein, both directions together)
+    for the hegemon and its rivals with each country of ``region``."""
+    lib = _library("toneshift.analytics.region", "region_matrix")
+    powers = [hegemon, *[r for r in rivals if r != hegemon]]
+    if lib is not None:
+        return _combine(
+            records(lib(con, hegemon=hegemon, region=region, freq=freq, rivals=tuple(powers[1:])))
+        )
+    members = [m for m in region_members(region) if m not in powers]
+    return [c for p in powers for c in _fallback_region(con, p, members, freq)]
 
 
 def actor_search(prefix: str, limit: int = 10) -> list[tuple[str, str]]:
@@ -243,4 +320,23 @@ def ingest_paths(store: Any, paths: Sequence[str], *, fmt: str, now: dt.datetime
     if lib is None:
         raise ModelError("toneshift.ingest is not installed")
     result = lib(store, list(paths), fmt=fmt, now=now)
-    return result if isinstance(result, dict) else dict(vars(result))
+    if hasattr(result, "as_dict"):
+        return dict(result.as_dict())
+    plain = _plain(result)
+    return plain if isinstance(plain, dict) else dict(vars(result))
+
+
+def fetch_and_analyze(store: Any, url: str, *, now: dt.datetime, timeout: float = 20.0) -> str:
+    """Fetch a page, code its article and store it; return the article id."""
+    import httpx
+
+    fetch = _library("toneshift.ingest.web_page", "fetch_articles")
+    analyze = _library("toneshift.coding.pipeline", "analyze_article")
+    if fetch is None or analyze is None:
+        raise ModelError("fetching and coding URLs needs toneshift.ingest and toneshift.coding")
+    with httpx.Client(timeout=timeout, follow_redirects=True) as client:
+        articles = fetch(url, client=client, date=now.date())
+    if not articles:
+        raise InputError(f"{url}: no article found")
+    described, _ = analyze(store, articles[0], now=now)
+    return str(described.id)

@@ -69,7 +69,10 @@ def series(
     """Directed tone and Goldstein series of A->B and B->A."""
     view = views.dyad_view(app_state(request), con, a, b, freq)
     return table_response(
-        "series", view["series"], format, {"a": a, "b": b, "freq": freq, "items": view["series"]}
+        "series",
+        view["series"],
+        format,
+        {"a": a, "b": b, "freq": freq, "items": view["series"], "note": view["note"]},
     )
 
 
@@ -85,7 +88,10 @@ def shifts(
     """Change points of the dyad in both directions."""
     view = views.dyad_view(app_state(request), con, a, b, freq)
     return table_response(
-        "shifts", view["shifts"], format, {"a": a, "b": b, "freq": freq, "items": view["shifts"]}
+        "shifts",
+        view["shifts"],
+        format,
+        {"a": a, "b": b, "freq": freq, "items": view["shifts"], "note": view["note"]},
     )
 
 
@@ -116,6 +122,7 @@ def region(
 
 @router.get("/events")
 def events(
+    request: Request,
     con: Con,
     a: OptCode = None,
     b: OptCode = None,
@@ -134,7 +141,7 @@ def events(
     if start and end and start > end:
         raise ApiError(422, "start: must not be after end")
     flt = queries.EventFilter(a, b, dyad, start, end, cameo, plover, article_id)
-    page = queries.list_events(con, flt, limit=limit, offset=offset, cursor=cursor)
+    page = views.events_page(app_state(request), con, flt, limit, offset, cursor)
     return table_response("events", page["items"], format, page)
 
 

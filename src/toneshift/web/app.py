@@ -16,9 +16,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from toneshift.store import DuckDBStore
-from toneshift.web import accounts, api, comments, csrf, ingest_api, pages, problems
+from toneshift.web import accounts, adapters, api, comments, csrf, ingest_api, pages, problems
 from toneshift.web.pages_common import make_templates
 from toneshift.web.state import AppState, Clock, ResultCache, WebSettings
 
@@ -31,8 +32,9 @@ def _settings(db: str | Path | WebSettings) -> WebSettings:
     return db if isinstance(db, WebSettings) else WebSettings(db=str(db))
 
 
-def create_app(db: str | Path | WebSettings, *, clock: Clock = _utc_now,
-               store: DuckDBStore | None = None) -> FastAPI:
+def create_app(
+    db: str | Path | WebSettings, *, clock: Clock = _utc_now, store: DuckDBStore | None = None
+) -> FastAPI:
     """The web application over the store at ``db`` (a path or full :class:`WebSettings`).
 
     ``clock`` returns the current UTC time (inject a fixed one in tests); ``store`` lets a
@@ -43,12 +45,18 @@ def create_app(db: str | Path | WebSettings, *, clock: Clock = _utc_now,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(adapters.warm_up)
         yield
         opened.close()
 
-    app = FastAPI(title="toneshift", version=version("toneshift"), docs_url=None,
-                  redoc_url=None, lifespan=lifespan,
-                  description="Political events coded from news, and how tone shifts.")
+    app = FastAPI(
+        title="toneshift",
+        version=version("toneshift"),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        description="Political events coded from news, and how tone shifts.",
+    )
     app.state.ts = AppState(settings, opened, clock, ResultCache(settings.cache_entries))
     app.state.templates = make_templates()
     static = Path(str(files("toneshift.web").joinpath("static")))

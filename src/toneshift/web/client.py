@@ -50,8 +50,9 @@ def read_endpoint(db_path: str | Path) -> dict[str, Any] | None:
 
 
 def _loopback(host: str) -> str:
-    return "127.0.0.1" if host in ("", "0.0.0.0", "localhost") else "[::1]" if host == "::" \
-        else host
+    return (
+        "127.0.0.1" if host in ("", "0.0.0.0", "localhost") else "[::1]" if host == "::" else host
+    )
 
 
 def server_answers(db_path: str | Path, *, timeout: float = 2.0) -> bool:
@@ -66,9 +67,14 @@ def server_answers(db_path: str | Path, *, timeout: float = 2.0) -> bool:
         return False
 
 
-def submit_ingest(db_path: str | Path, paths: list[str | Path], *, fmt: str = "auto",
-                  timeout: float = 3600.0,
-                  transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
+def submit_ingest(
+    db_path: str | Path,
+    paths: list[str | Path],
+    *,
+    fmt: str = "auto",
+    timeout: float = 3600.0,
+    transport: httpx.BaseTransport | None = None,
+) -> dict[str, Any]:
     """Run an ingest inside the server of ``db_path``; return the counts dict.
 
     Raises :class:`StoreError` when no server is announced, it does not answer, or it
@@ -85,8 +91,11 @@ def submit_ingest(db_path: str | Path, paths: list[str | Path], *, fmt: str = "a
             response = client.post(url, json=body, headers=headers)
     except httpx.HTTPError as exc:
         raise StoreError(f"the server of {db_path} did not answer: {exc}") from exc
-    data = response.json() if response.headers.get("content-type", "").startswith(
-        "application/json") else {}
+    data = (
+        response.json()
+        if response.headers.get("content-type", "").startswith("application/json")
+        else {}
+    )
     if response.status_code != 200 or not data.get("ok"):
         raise StoreError(f"the server refused the ingest: {data.get('error', response.text)}")
     counts: dict[str, Any] = data["counts"]

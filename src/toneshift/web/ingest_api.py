@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from toneshift.errors import InputError
 from toneshift.store import DuckDBStore
 from toneshift.web import adapters
 from toneshift.web.csrf import check_csrf, require
@@ -38,7 +39,7 @@ class IngestRequest(BaseModel):
 class AnalyzeRequest(BaseModel):
     """A text to code and store."""
 
-    text: str = Field(min_length=1, max_length=500_000)
+    text: str = Field(default="", max_length=500_000)
     title: str = Field(default="", max_length=500)
     url: str | None = Field(default=None, max_length=2000)
     date: dt.date | None = None
@@ -74,6 +75,14 @@ def ingest_api(request: Request, job: IngestRequest) -> dict[str, Any]:
 def analyze_and_store(state: AppState, con: duckdb.DuckDBPyConnection, job: AnalyzeRequest) -> str:
     """Code a text, store the article and its events; return the article id."""
     now = state.clock()
+    if not job.text.strip():
+        if not job.url:
+            raise InputError("text: paste a text or give a URL")
+        article_id = adapters.fetch_and_analyze(
+            DuckDBStore(con, state.store.path), job.url, now=now
+        )
+        state.cache.invalidate()
+        return article_id
     article, events = adapters.analyze_text(
         job.text, date=job.date or now.date(), title=job.title, url=job.url
     )

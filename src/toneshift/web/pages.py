@@ -64,8 +64,11 @@ def region_page(
     grid: dict[tuple[str, str, str], Any] = {
         (c["hegemon"], c["partner"], str(c["period"])[:7]): c for c in view["cells"]
     }
-    powers = sorted({c["hegemon"] for c in view["cells"]}, key=lambda p: p != view["hegemon"])
-    return render(request, con, "region.html", {**view, "grid": grid, "powers": powers})
+    rows = sorted(
+        {(c["hegemon"], c["partner"]) for c in view["cells"]},
+        key=lambda r: (r[0] != view["hegemon"], r),
+    )
+    return render(request, con, "region.html", {**view, "grid": grid, "rows": rows})
 
 
 @router.get("/articles")

@@ -62,16 +62,19 @@ class EventFilter:
         return (" AND ".join(parts) or "TRUE"), params
 
     def _actors(self) -> tuple[list[str], list[Any]]:
-        one = "(source_country = ? OR source_code = ?) AND (target_country = ? OR target_code = ?)"
+        one = (
+            "(source_country = ? OR starts_with(source_code, ?))"
+            " AND (target_country = ? OR starts_with(target_code, ?))"
+        )
         if self.dyad and self.source and self.target:
             s, t = self.source, self.target
             return [f"(({one}) OR ({one}))"], [s, s, t, t, t, t, s, s]
         parts, params = [], []
         if self.source:
-            parts.append("(source_country = ? OR source_code = ?)")
+            parts.append("(source_country = ? OR starts_with(source_code, ?))")
             params += [self.source, self.source]
         if self.target:
-            parts.append("(target_country = ? OR target_code = ?)")
+            parts.append("(target_country = ? OR starts_with(target_code, ?))")
             params += [self.target, self.target]
         return parts, params
 

@@ -8,8 +8,9 @@ from toneshift.web.client import remove_endpoint, write_endpoint
 from toneshift.web.state import WebSettings
 
 
-def serve(settings: WebSettings, *, host: str = "127.0.0.1", port: int = 8000,
-          log_level: str = "info") -> None:
+def serve(
+    settings: WebSettings, *, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info"
+) -> None:
     """Serve until interrupted; announce the server in ``DB.serve.json`` meanwhile."""
     import uvicorn
 

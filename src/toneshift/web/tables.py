@@ -5,15 +5,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
+import math
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     """Formats a table view can be downloaded in."""
 
     json = "json"
@@ -25,6 +26,43 @@ def _cell(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if isinstance(value, set | tuple):
+        return list(value)
+    if hasattr(value, "__dataclass_fields__"):
+        import dataclasses
+
+        return dataclasses.asdict(value)
+    return str(value)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def json_bytes(body: Any) -> bytes:
+    """Compact JSON (dates as ISO strings, NaN as null); much faster than jsonable_encoder."""
+    try:
+        text = json.dumps(
+            body, default=_default, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        )
+    except ValueError:  # a NaN or infinity somewhere: replace, then encode
+        text = json.dumps(
+            _finite(body), default=_default, ensure_ascii=False, separators=(",", ":")
+        )
+    return text.encode("utf-8")
 
 
 def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
@@ -69,4 +107,4 @@ def table_response(
             headers={"Content-Disposition": f'attachment; filename="{name}.parquet"'},
         )
     body = {"ok": True, **(payload if payload is not None else {"items": list(rows)})}
-    return JSONResponse(jsonable_encoder(body))
+    return Response(json_bytes(body), media_type="application/json")

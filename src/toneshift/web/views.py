@@ -11,6 +11,7 @@ from typing import Any
 
 import duckdb
 
+from toneshift.errors import AnalyticsError
 from toneshift.web import adapters, queries
 from toneshift.web.state import AppState
 
@@ -23,13 +24,14 @@ def dyad_view(
     """Both directed series of a dyad and its change points."""
 
     def compute() -> dict[str, Any]:
-        return {
-            "a": a,
-            "b": b,
-            "freq": freq,
-            "series": adapters.series_records(con, a, b, freq=freq),
-            "shifts": adapters.shift_records(con, a, b, freq=freq),
-        }
+        view: dict[str, Any] = {"a": a, "b": b, "freq": freq, "note": None}
+        view["series"], view["shifts"] = [], []
+        try:  # too little data is an answer, not a failure
+            view["series"] = adapters.series_records(con, a, b, freq=freq)
+            view["shifts"] = adapters.shift_records(con, a, b, freq=freq)
+        except AnalyticsError as exc:
+            view["note"] = str(exc)
+        return view
 
     result: dict[str, Any] = state.cache.get_or_compute(("dyad", a, b, freq), compute)
     return result
@@ -42,6 +44,22 @@ def dyads(
     result: list[dict[str, Any]] = state.cache.get_or_compute(
         ("dyads", min_events, limit),
         lambda: queries.list_dyads(con, min_events=min_events, limit=limit),
+    )
+    return result
+
+
+def events_page(
+    state: AppState,
+    con: duckdb.DuckDBPyConnection,
+    flt: queries.EventFilter,
+    limit: int,
+    offset: int = 0,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    """One page of the events view (cached until the next write)."""
+    result: dict[str, Any] = state.cache.get_or_compute(
+        ("events", flt, limit, offset, cursor),
+        lambda: queries.list_events(con, flt, limit=limit, offset=offset, cursor=cursor),
     )
     return result
 
@@ -90,9 +108,7 @@ def region_view(
     """The region heat map: the hegemon with each member, and its rivals beside it."""
 
     def compute() -> dict[str, Any]:
-        rows = []
-        for power in (hegemon, *[r for r in HEGEMON_RIVALS if r != hegemon]):
-            rows += adapters.region_matrix(con, hegemon=power, region=region)
+        rows = adapters.region_matrix(con, hegemon, region, rivals=HEGEMON_RIVALS)
         periods = sorted({str(r["period"])[:7] for r in rows})
         return {
             "hegemon": hegemon,
