@@ -99,7 +99,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
     if active or passive:
         return _conj_expand(active or passive), bool(passive) and not active
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
         inherited, was_passive = subjects(verb.head)
         return inherited, was_passive and verb.dep_ == "conj"
     return [], False

@@ -34,13 +34,14 @@ def find_tokens(doc: Doc, words: str) -> list[Token]:
 
 def _head(tokens: list[Token]) -> Token | None:
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     return heads[0] if heads else None
 
 
 def _ancestors(token: Token) -> list[Token]:
+    # spaCy makes a new Token object on every access: compare positions, not identity
     chain = [token]
-    while chain[-1].head is not chain[-1]:
+    while chain[-1].head.i != chain[-1].i and len(chain) <= len(token.doc):
         chain.append(chain[-1].head)
     return chain
 

@@ -21,6 +21,7 @@ from toneshift.models import Article
 
 HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 TITLE_MAX = 200
+MIN_ARTICLE_WORDS = 8  # below this, what trafilatura found is navigation, not an article
 
 
 def article_id(text: str, url: str | None = None) -> str:
@@ -75,7 +76,7 @@ def html_article(
 
     extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     body = _field(extracted, "text")
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise NoArticleError(f"{source or url or 'HTML'}: no article text found in the page")
     title = _field(extracted, "title") or ""
     page_date = _parse_date(_field(extracted, "date"))

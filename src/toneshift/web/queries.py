@@ -46,37 +46,69 @@ class EventFilter:
     plover: str | None = None
     article_id: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL ``WHERE`` clause and its parameters."""
-        parts, params = self._actors()
+    def branches(self) -> list[tuple[str, list[Any]]]:
+        """Disjoint ``WHERE`` clauses (with parameters) whose union is the filter.
+
+        Split so that each branch uses plain equality on the country columns, which DuckDB
+        prunes with its zone maps: rows with both countries known match on those; rows with
+        a country missing fall back to the code's prefix (a branch that min/max null
+        statistics skip when no country is missing).
+        """
+        common, params = self._common()
+        pairs = [(self.source, self.target)]
+        if self.dyad and self.source and self.target:
+            pairs.append((self.target, self.source))
+        out = []
+        for src, tgt in pairs:
+            for actor_sql, actor_params in _actor_branches(src, tgt):
+                clause = " AND ".join([actor_sql, *common]) or "TRUE"
+                out.append((clause, [*actor_params, *params]))
+        return out
+
+    def _common(self) -> tuple[list[str], list[Any]]:
+        parts, params = [], []
         for cond, value in (
             ("event_date >= ?", self.start),
             ("event_date <= ?", self.end),
-            ("cameo LIKE ? || '%'", self.cameo),
+            ("starts_with(cameo, ?)", self.cameo),
             ("plover = ?", self.plover),
             ("article_id = ?", self.article_id),
         ):
             if value is not None:
                 parts.append(cond)
                 params.append(value)
-        return (" AND ".join(parts) or "TRUE"), params
-
-    def _actors(self) -> tuple[list[str], list[Any]]:
-        one = (
-            "(source_country = ? OR starts_with(source_code, ?))"
-            " AND (target_country = ? OR starts_with(target_code, ?))"
-        )
-        if self.dyad and self.source and self.target:
-            s, t = self.source, self.target
-            return [f"(({one}) OR ({one}))"], [s, s, t, t, t, t, s, s]
-        parts, params = [], []
-        if self.source:
-            parts.append("(source_country = ? OR starts_with(source_code, ?))")
-            params += [self.source, self.source]
-        if self.target:
-            parts.append("(target_country = ? OR starts_with(target_code, ?))")
-            params += [self.target, self.target]
         return parts, params
+
+
+def _side(side: str, code: str | None, exact: bool) -> tuple[str, list[Any]]:
+    """One side's test: country equality (``exact``) or the fallback on the code."""
+    if code is None:
+        return "TRUE", []
+    if len(code) > 3:
+        return f"{side}_code = ?", [code]
+    if exact:
+        return f"{side}_country = ?", [code]
+    return f"starts_with(coalesce({side}_country, {side}_code), ?)", [code]
+
+
+def _actor_branches(src: str | None, tgt: str | None) -> list[tuple[str, list[Any]]]:
+    """The country-equality branch and the missing-country branch of one direction."""
+    if src is None and tgt is None:
+        return [("TRUE", [])]
+    s_eq, s_eq_p = _side("source", src, True)
+    t_eq, t_eq_p = _side("target", tgt, True)
+    fast = (f"{s_eq} AND {t_eq}", [*s_eq_p, *t_eq_p])
+    nulls = [
+        f"{side}_country IS NULL"
+        for side, code in (("source", src), ("target", tgt))
+        if code is not None and len(code) == 3
+    ]
+    if not nulls:
+        return [fast]
+    s_any, s_any_p = _side("source", src, False)
+    t_any, t_any_p = _side("target", tgt, False)
+    slow = (f"({' OR '.join(nulls)}) AND {s_any} AND {t_any}", [*s_any_p, *t_any_p])
+    return [fast, slow]
 
 
 def encode_cursor(day: dt.date | None, event_id: str) -> str:
@@ -95,6 +127,25 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
         raise InputError("cursor: malformed paging cursor") from exc
 
 
+def _page_sql(
+    flt: EventFilter, limit: int, offset: int, cursor: str | None
+) -> tuple[str, list[Any]]:
+    """UNION ALL of each branch's own top-N, then the page of the merged order."""
+    keyset, key_params = "", []
+    if cursor:
+        day, event_id = decode_cursor(cursor)
+        keyset = " AND (event_date < ? OR (event_date = ? AND event_id < ?))"
+        key_params = [day, day, event_id]
+    cols = ", ".join(EVENT_VIEW_COLUMNS)
+    order = "ORDER BY event_date DESC NULLS LAST, event_id DESC"
+    parts, params = [], []
+    for where, branch_params in flt.branches():
+        parts.append(f"(SELECT {cols} FROM events WHERE {where}{keyset} {order} LIMIT ?)")
+        params += [*branch_params, *key_params, limit + offset + 1]
+    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) {order} LIMIT ? OFFSET ?"
+    return sql, [*params, limit + 1, offset]
+
+
 def list_events(
     con: duckdb.DuckDBPyConnection,
     flt: EventFilter,
@@ -104,18 +155,10 @@ def list_events(
     cursor: str | None = None,
 ) -> dict[str, Any]:
     """One page of events, newest first, with the cursor of the next page."""
-    where, params = flt.where()
     if cursor:
-        day, event_id = decode_cursor(cursor)
-        where += " AND (event_date < ? OR (event_date = ? AND event_id < ?))"
-        params += [day, day, event_id]
         offset = 0
-    cols = ", ".join(EVENT_VIEW_COLUMNS)
-    rows = con.execute(
-        f"SELECT {cols} FROM events WHERE {where} "
-        "ORDER BY event_date DESC NULLS LAST, event_id DESC LIMIT ? OFFSET ?",
-        [*params, limit + 1, offset],
-    ).fetchall()
+    sql, params = _page_sql(flt, limit, offset, cursor)
+    rows = con.execute(sql, params).fetchall()
     items = [dict(zip(EVENT_VIEW_COLUMNS, r, strict=True)) for r in rows[:limit]]
     more = len(rows) > limit and items and items[-1]["event_date"] is not None
     nxt = encode_cursor(items[-1]["event_date"], items[-1]["event_id"]) if more else None
