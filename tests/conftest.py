@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(os.environ.get("TONESHIFT_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
+SHARED = Path(
+    os.environ.get("TONESHIFT_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared")
+)
 
 
 def shared_path(*parts: str) -> Path:

@@ -11,7 +11,7 @@ import httpx
 from toneshift.coding.coder import Coder
 from toneshift.coding.pipeline import analyze
 from toneshift.config import Settings, load_settings
-from toneshift.ingest.articles import articles_from_bytes, read_path
+from toneshift.ingest.articles import read_path, read_stream
 from toneshift.ingest.web_page import fetch_articles, is_url
 from toneshift.models import Article, Event
 from toneshift.store import open_store
@@ -32,14 +32,14 @@ def read_articles(
     if source == "-":
         if stdin is None:
             raise ValueError("source '-' needs a stdin stream")
-        return articles_from_bytes(stdin.read(), name="<stdin>", date=date)
+        return read_stream(stdin, name="<stdin>", date=date, max_bytes=settings.max_article_bytes)
     if is_url(source):
         if client is not None:
             return fetch_articles(source, client=client, date=date)
         headers = {"User-Agent": settings.user_agent}
         with httpx.Client(timeout=settings.http_timeout, headers=headers) as own:
             return fetch_articles(source, client=own, date=date)
-    return read_path(Path(source), date=date)
+    return read_path(Path(source), date=date, max_bytes=settings.max_article_bytes)
 
 
 def analyze_source(

@@ -41,6 +41,9 @@ class Settings:
     max_paragraph_chars: int = field(
         default=20_000, metadata={"help": "longest paragraph handed to spaCy at once"}
     )
+    max_article_bytes: int = field(
+        default=10_000_000, metadata={"help": "largest article analyze accepts, in bytes"}
+    )
     http_timeout: float = field(
         default=20.0, metadata={"help": "seconds before an HTTP fetch fails"}
     )

@@ -47,7 +47,9 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_html_reduced_to_main_text():
-    body = "".join(f"<p>Colombia and the United States held talks on trade number {i}.</p>" for i in range(8))
+    body = "".join(
+        f"<p>Colombia and the United States held talks on trade number {i}.</p>" for i in range(8)
+    )
     html = f"<html><head><title>Talks</title></head><body><nav>Home | About</nav><article><h1>Talks</h1>{body}</article></body></html>"
     article = articles_from_bytes(html.encode(), name="page.html", date=DAY)[0]
     assert "held talks on trade" in article.text and "Home | About" not in article.text

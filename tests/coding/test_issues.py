@@ -22,7 +22,12 @@ def test_no_issue_in_neutral_text():
 
 
 def test_merge_keeps_order_and_unions_triggers():
-    merged = merge_issues([[IssueTag("trade", ("tariff",))], [IssueTag("trade", ("export",)), IssueTag("drugs", ("coca",))]])
+    merged = merge_issues(
+        [
+            [IssueTag("trade", ("tariff",))],
+            [IssueTag("trade", ("export",)), IssueTag("drugs", ("coca",))],
+        ]
+    )
     assert merged == (IssueTag("trade", ("tariff", "export")), IssueTag("drugs", ("coca",)))
 
 

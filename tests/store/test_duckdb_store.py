@@ -15,8 +15,14 @@ def _event(code: str = "036") -> Event:
     return Event(
         source=Actor("Trump", "USAGOV", "USA", "GOV", "Donald Trump"),
         target=Actor("Petro", "COLGOV", "COL", "GOV", "Gustavo Petro"),
-        cameo=code, plover="CONSULT", quad_class=1, goldstein=4.0, tone=0.5,
-        date=dt.date(2026, 1, 15), sentence="Trump invited Petro.", span=(0, 20),
+        cameo=code,
+        plover="CONSULT",
+        quad_class=1,
+        goldstein=4.0,
+        tone=0.5,
+        date=dt.date(2026, 1, 15),
+        sentence="Trump invited Petro.",
+        span=(0, 20),
     )
 
 
@@ -48,7 +54,11 @@ def test_save_article_replaces_and_is_atomic():
     store.save_article(article, [_event()], now=NOW)
     assert store.count("events") == 1 and store.count("articles") == 1
     row = store.events_frame().iloc[0]
-    assert (row.source_code, row.target_code, row.event_id) == ("USAGOV", "COLGOV", "toneshift:a1:0")
+    assert (row.source_code, row.target_code, row.event_id) == (
+        "USAGOV",
+        "COLGOV",
+        "toneshift:a1:0",
+    )
     with pytest.raises(RuntimeError):
         with store.transaction():
             store.save_article(Article(id="a2", text="x"), [_event()], now=NOW)

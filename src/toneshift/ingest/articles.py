@@ -14,13 +14,14 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from toneshift.errors import EmptyInputError, EncodingError, InputError, NoArticleError
 from toneshift.models import Article
 
 HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 TITLE_MAX = 200
+DEFAULT_MAX_BYTES = 10_000_000
 MIN_ARTICLE_WORDS = 8  # below this, what trafilatura found is navigation, not an article
 
 
@@ -39,7 +40,7 @@ def decode(data: bytes, *, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise EncodingError(
-            f"{name}: not valid UTF-8 at byte {exc.start} (line {line}); re-encode the file as UTF-8"
+            f"{name}: not valid UTF-8 at byte {exc.start} (line {line}); re-encode it as UTF-8"
         ) from exc
     if not text.strip():
         raise EmptyInputError(f"{name}: the input is empty")
@@ -152,10 +153,31 @@ def articles_from_bytes(
     return [text_article(text, date=date, url=url, source=name)]
 
 
-def read_path(path: Path, *, date: dt.date | None) -> list[Article]:
-    """Read the article(s) in a file."""
+def read_path(
+    path: Path, *, date: dt.date | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Article]:
+    """Read the article(s) in a file no larger than ``max_bytes`` (checked before reading)."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not an article file")
+    check_size(path.stat().st_size, name=str(path), max_bytes=max_bytes)
     return articles_from_bytes(path.read_bytes(), name=str(path), date=date)
+
+
+def read_stream(
+    stream: BinaryIO, *, name: str, date: dt.date | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Article]:
+    """Read article(s) from a byte stream, reading at most ``max_bytes + 1`` bytes."""
+    data = stream.read(max_bytes + 1)
+    check_size(len(data), name=name, max_bytes=max_bytes)
+    return articles_from_bytes(data, name=name, date=date)
+
+
+def check_size(size: int, *, name: str, max_bytes: int) -> None:
+    """Refuse inputs over the article size limit before holding them in memory."""
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: {size / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB article "
+            "limit; split it, or raise TONESHIFT_MAX_ARTICLE_BYTES"
+        )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -16,6 +17,8 @@ from toneshift.errors import FetchError
 
 Sleep = Callable[[float], None]
 Clock = Callable[[], float]
+
+T = TypeVar("T")
 
 #: HTTP statuses worth another try: the server is busy or briefly broken.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -48,9 +51,7 @@ def check_status(url: str, response: httpx.Response) -> None:
         raise FetchError(f"{url}: HTTP {code}")
 
 
-def with_retries[T](
-    action: Callable[[], T], *, url: str, policy: RetryPolicy, sleep: Sleep
-) -> T:
+def with_retries(action: Callable[[], T], *, url: str, policy: RetryPolicy, sleep: Sleep) -> T:
     """Run ``action`` until it succeeds; retry RetryableError and transport errors.
 
     The last failure is raised as FetchError naming the URL and the number of attempts.

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from toneshift.store import DuckDBStore
 from toneshift.web import accounts, adapters, api, comments, csrf, ingest_api, pages, problems
 from toneshift.web.pages_common import make_templates
+from toneshift.web.prewarm import Prewarmer
 from toneshift.web.state import AppState, Clock, ResultCache, WebSettings
 
 
@@ -46,7 +47,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(adapters.warm_up)
+        warmer = Prewarmer(state)
+        state.on_change.append(warmer.poke)
+        if settings.prewarm_dyads > 0:
+            warmer.start()
         yield
+        await run_in_threadpool(warmer.stop)
         opened.close()
 
     app = FastAPI(
@@ -57,7 +63,8 @@ def create_app(
         lifespan=lifespan,
         description="Political events coded from news, and how tone shifts.",
     )
-    app.state.ts = AppState(settings, opened, clock, ResultCache(settings.cache_entries))
+    state = AppState(settings, opened, clock, ResultCache(settings.cache_entries))
+    app.state.ts = state
     app.state.templates = make_templates()
     static = Path(str(files("toneshift.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -61,7 +61,7 @@ def run_ingest(state: AppState, paths: list[str], fmt: str) -> dict[str, Any]:
         counts = adapters.ingest_paths(
             DuckDBStore(cur, state.store.path), paths, fmt=fmt, now=state.clock()
         )
-    state.cache.invalidate()
+    state.data_changed()
     return counts
 
 
@@ -81,13 +81,13 @@ def analyze_and_store(state: AppState, con: duckdb.DuckDBPyConnection, job: Anal
         article_id = adapters.fetch_and_analyze(
             DuckDBStore(con, state.store.path), job.url, now=now
         )
-        state.cache.invalidate()
+        state.data_changed()
         return article_id
     article, events = adapters.analyze_text(
         job.text, date=job.date or now.date(), title=job.title, url=job.url
     )
     DuckDBStore(con, state.store.path).save_article(article, events, now=now)
-    state.cache.invalidate()
+    state.data_changed()
     return str(article.id)
 
 

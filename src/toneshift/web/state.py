@@ -38,6 +38,7 @@ class WebSettings:
     watchlist: tuple[str, ...] = ()
     ingest_token: str | None = None
     cache_entries: int = 512
+    prewarm_dyads: int = 24
 
 
 class ResultCache:
@@ -47,21 +48,36 @@ class ResultCache:
         self._size = size
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._inflight: dict[Hashable, threading.Event] = {}
         self.version = 0
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The cached value for ``key``, computing it (outside the lock) when missing."""
-        with self._lock:
-            version = self.version
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
-        value = compute()
-        with self._lock:
-            if version == self.version:
-                self._data[key] = value
-                while len(self._data) > self._size:
-                    self._data.popitem(last=False)
+        """The cached value for ``key``; on a miss one caller computes, the others wait.
+
+        Single flight: fifty requests for the same cold dyad cost one computation, not fifty.
+        A value computed while the data changed (version bumped) is returned but not kept.
+        """
+        while True:
+            with self._lock:
+                if key in self._data:
+                    self._data.move_to_end(key)
+                    return self._data[key]
+                version, gate = self.version, self._inflight.get(key)
+                if gate is None:
+                    gate = self._inflight[key] = threading.Event()
+                    break
+            gate.wait(timeout=120)
+        try:
+            value = compute()
+            with self._lock:
+                if version == self.version:
+                    self._data[key] = value
+                    while len(self._data) > self._size:
+                        self._data.popitem(last=False)
+        finally:
+            with self._lock:
+                self._inflight.pop(key, None)
+            gate.set()
         return value
 
     def invalidate(self) -> None:
@@ -80,6 +96,13 @@ class AppState:
     clock: Clock
     cache: ResultCache
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    on_change: list[Callable[[], None]] = field(default_factory=list)
+
+    def data_changed(self) -> None:
+        """Events or articles were written: drop cached views and tell the listeners."""
+        self.cache.invalidate()
+        for listener in self.on_change:
+            listener()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

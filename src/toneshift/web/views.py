@@ -64,18 +64,20 @@ def events_page(
     return result
 
 
-def _feed_dyads(state: AppState, con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """The watchlist first, then the most active dyads, bounded by ``shift_dyads``."""
+def feed_dyads(
+    state: AppState, con: duckdb.DuckDBPyConnection, bound: int
+) -> list[tuple[str, str]]:
+    """The watchlist first, then the most active dyads, at most ``bound`` of them."""
     chosen: list[tuple[str, str]] = []
     for item in state.settings.watchlist:
-        a, _, b = item.partition("-")
+        a, _, b = item.upper().partition("-")
         if a and b:
             chosen.append((a, b))
-    for d in dyads(state, con, state.settings.min_dyad_events, state.settings.shift_dyads):
+    for d in dyads(state, con, state.settings.min_dyad_events, bound):
         pair = (d["a"], d["b"])
         if pair not in chosen and (pair[1], pair[0]) not in chosen:
             chosen.append(pair)
-    return chosen[: state.settings.shift_dyads]
+    return chosen[:bound]
 
 
 def _magnitude(shift: dict[str, Any]) -> float:
@@ -89,7 +91,7 @@ def shift_feed(state: AppState, con: duckdb.DuckDBPyConnection, limit: int = 20)
     def compute() -> list[dict[str, Any]]:
         today = state.clock().date()
         feed = []
-        for a, b in _feed_dyads(state, con):
+        for a, b in feed_dyads(state, con, state.settings.shift_dyads):
             for shift in dyad_view(state, con, a, b)["shifts"]:
                 item = {"a": a, "b": b, **shift, "magnitude": round(_magnitude(shift), 3)}
                 item["why_now"] = adapters.why_now(con, a, b, shift)
