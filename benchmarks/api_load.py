@@ -157,7 +157,7 @@ def request_mix(rng: random.Random, adhoc: float) -> str:
 
 
 async def client_loop(
-    base: str, until: float, seed: int, lat: list[float], errors: list[str]
+    base: str, until: float, seed: int, adhoc: float, lat: list[float], errors: list[str]
 ) -> None:
     """One client: request after request until ``until``."""
     rng = random.Random(seed)

@@ -25,7 +25,7 @@ from toneshift.errors import (
 from toneshift.models import PLOVER_TYPES, Actor, Article, Event, IssueTag
 
 if TYPE_CHECKING:
-    from toneshift.store import DuckDBStore
+    from toneshift.store.backends import EventStore
 
 __version__ = "0.1.0"
 
@@ -81,8 +81,9 @@ def analyze_text(
     return _analyze_text(text, date=date, title=title, url=url)
 
 
-def open_store(url: str) -> DuckDBStore:
-    """Open the event store at a DuckDB path (``:memory:`` for a temporary one)."""
+def open_store(url: str) -> EventStore:
+    """Open the event store at a DuckDB path (``:memory:`` for a temporary one) or a
+    ``postgresql://`` URL (needs ``toneshift[postgres]``)."""
     from toneshift.store import open_store as _open_store
 
     return _open_store(url)

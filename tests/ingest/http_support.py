@@ -44,7 +44,7 @@ class Site:
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             site.log.append((self.path, dict(self.headers.items())))
             reply = site.reply(self.path)
             body, status = reply.body, reply.status

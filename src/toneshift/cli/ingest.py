@@ -15,7 +15,9 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[
             list[str], typer.Argument(help="files: csv/tab/tsv/json/jsonl, .gz, .zip")
         ],
-        db: Annotated[str | None, typer.Option("--db", help="DuckDB path")] = None,
+        db: Annotated[
+            str | None, typer.Option("--db", help="DuckDB path or postgresql:// URL")
+        ] = None,
         fmt: Annotated[
             str, typer.Option("--format", help="auto or a reader name (gdelt1, gdelt2, icews...)")
         ] = "auto",
@@ -26,13 +28,13 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
 
         from toneshift.cli.common import print_json, settings_from, utc_now
-        from toneshift.ingest import ingest_paths
-        from toneshift.store.duckdb_store import DuckDBStore
+        from toneshift.store import open_store
+        from toneshift.store.backends import ingest_into
 
         settings = settings_from(db=db)
         console = Console(stderr=True)
         with (
-            DuckDBStore.open(settings.db) as store,
+            open_store(settings.db) as store,
             Progress(console=console, transient=True, disable=as_json) as bar,
         ):
             task = bar.add_task("ingest", total=len(paths))
@@ -40,7 +42,7 @@ def register(app: typer.Typer) -> None:
             def tick(path: str, done: int, total: int) -> None:
                 bar.update(task, completed=done, description=path or "done")
 
-            report = ingest_paths(store, paths, fmt=fmt, now=utc_now(), progress=tick)
+            report = ingest_into(store, paths, fmt=fmt, now=utc_now(), progress=tick)
         if as_json:
             print_json(report.as_dict())
         else:

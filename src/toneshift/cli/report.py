@@ -31,8 +31,9 @@ def register(app: typer.Typer) -> None:
         """
         from toneshift.analytics.report import build_report
         from toneshift.store import open_store
+        from toneshift.store.backends import require_duckdb
 
-        store = open_store(settings_from(db=db).db, read_only=True)
+        store = require_duckdb(open_store(settings_from(db=db).db, read_only=True), "report")
         try:
             html = build_report(store.con, a, b, now=utc_now(), freq=freq, region=region, days=days)
         finally:

@@ -33,11 +33,12 @@ def register(app: typer.Typer) -> None:
         """
         from toneshift.analytics.series import series_records
         from toneshift.store import open_store
+        from toneshift.store.backends import analytics_con
 
         store = open_store(settings_from(db=db).db, read_only=True)
         try:
             rows = series_records(
-                store.con,
+                analytics_con(store, a, b, dataset=dataset),
                 a,
                 b,
                 freq=freq,

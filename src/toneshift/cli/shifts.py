@@ -33,11 +33,18 @@ def register(app: typer.Typer) -> None:
         """
         from toneshift.analytics.changepoints import shift_records
         from toneshift.store import open_store
+        from toneshift.store.backends import analytics_con
 
         store = open_store(settings_from(db=db).db, read_only=True)
         try:
             rows = shift_records(
-                store.con, a, b, freq=freq, method=method, rng_seed=seed, dataset=dataset
+                analytics_con(store, a, b, dataset=dataset),
+                a,
+                b,
+                freq=freq,
+                method=method,
+                rng_seed=seed,
+                dataset=dataset,
             )
         finally:
             store.close()

@@ -29,11 +29,12 @@ def register(app: typer.Typer) -> None:
         """
         from toneshift.analytics.watch import check_dyads, parse_pair
         from toneshift.store import open_store
+        from toneshift.store.backends import require_duckdb
 
         pairs = [parse_pair(d) for d in dyads]
         path = settings_from(db=db).db
         while True:
-            store = open_store(path)
+            store = require_duckdb(open_store(path), "watch-dyads")
             try:
                 report = check_dyads(store.con, pairs, now=utc_now(), freq=freq, method=method)
             finally:

@@ -19,6 +19,7 @@ from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
 from toneshift.coding.extract import Candidate, Predicate, sentence_candidates
 from toneshift.coding.issues import find_issues
+from toneshift.coding.modality import announced_code
 from toneshift.coding.nlp import load_pipeline
 from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
 from toneshift.coding.tone import directed_tone
@@ -155,6 +156,7 @@ class Coder:
         code = effective_code(match.cameo, candidate.predicate.negated)
         if code is None:
             return None
+        code = announced_code(code, candidate.predicate.modality)
         kind = cameo.cameo_type(code)
         sentence = context.sentence
         exclude = [*name_tokens(candidate.source), *name_tokens(candidate.target)]

@@ -46,10 +46,32 @@ TARGET_PREPS = frozenset(
         "onto",
     }
 )
-MODAL_FUTURE = frozenset({"will", "would", "shall", "may", "might", "could", "should", "can"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+POSSIBLE_AUX = frozenset({"may", "might", "could", "should", "can"})
 INTENT_VERBS = frozenset(
     {"plan", "expect", "intend", "hope", "aim", "seek", "want", "try", "prepare"}
 )
+
+# Verbs and adjectives that commit the subject to the action of their complement: "agreed to
+# withdraw", "is willing to release", "pledged to send". The complement carries the event; the
+# commitment makes it a promise (CAMEO 03x intent, or 13x threat when the action is hostile).
+COMMIT_VERBS = frozenset(
+    {
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "offer",
+        "commit",
+        "consent",
+        "undertake",
+        "decide",
+        "resolve",
+        "volunteer",
+        "guarantee",
+    }
+)
+COMMIT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "eager", "determined", "committed"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +122,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if active or passive:
         return _conj_expand(active or passive), bool(passive) and not active
     if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
-        inherited, was_passive = subjects(verb.head)
+        head = verb.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
+            head = head.head  # "Honduras is willing to withdraw": the subject of "is"
+        inherited, was_passive = subjects(head)
         return inherited, was_passive and verb.dep_ == "conj"
     return [], False
 
@@ -124,11 +149,22 @@ def prep_objects(head: Token) -> list[tuple[str, Token]]:
     return pairs
 
 
+MONEY_WORDS = frozenset({"million", "billion", "trillion", "$", "€", "£", "dollar", "euro", "yuan"})
+
+
 def _object_words(objects: list[Token]) -> tuple[str, ...]:
+    """Lemmas that refine a verb: the objects, their modifiers and the nouns of their
+    prepositional phrases ("$2 billion in humanitarian aid"); sums of money add "money"."""
     words: list[str] = []
     for obj in objects:
         words.append(obj.lemma_.lower())
-        words.extend(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                words.append(child.lemma_.lower())
+            elif child.dep_ == "prep":
+                words.extend(g.lemma_.lower() for g in child.subtree if g.pos_ in ("NOUN", "ADJ"))
+        if any(t.lemma_.lower() in MONEY_WORDS or t.ent_type_ == "MONEY" for t in obj.subtree):
+            words.append("money")
     return tuple(words)
 
 
@@ -136,11 +172,21 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+def commits(token: Token) -> bool:
+    """True for a verb or adjective that commits its subject to its complement."""
+    lemma = token.lemma_.lower()
+    return lemma in COMMIT_VERBS or (token.pos_ == "ADJ" and lemma in COMMIT_ADJECTIVES)
+
+
 def _modality(verb: Token) -> str:
+    if verb.dep_ in ("xcomp", "pcomp") and commits(verb.head):
+        return "promised"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
         return "intended"
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in MODAL_FUTURE for a in aux):
+    if any(a in FUTURE_AUX for a in aux):
+        return "future"
+    if any(a in POSSIBLE_AUX for a in aux):
         return "possible"
     return "asserted"
 
@@ -180,8 +226,14 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
     return found
 
 
+def _has_complement(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
 def verb_candidates(verb: Token) -> Iterator[Candidate]:
     """Candidates whose predicate is ``verb``."""
+    if commits(verb) and _has_complement(verb):
+        return  # "agreed to share": the complement "share" is the event, as a promise
     subs, passive = subjects(verb)
     predicate = verb_predicate(verb)
     if passive:
@@ -191,10 +243,23 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
                     yield Candidate(source, target, predicate)
         return
     targets = _targets_of_verb(verb)
+    if not targets and len(subs) > 1:
+        # "Colombia and Peru agreed ...": coordinated subjects act toward each other
+        targets = [("with", other) for other in subs]
     for source in subs:
         for prep, target in targets:
             if target.i != source.i:
                 yield Candidate(source, target, predicate, target_prep=prep)
+
+
+def noun_predicate(noun: Token) -> Predicate:
+    """An event noun as a predicate ("invitation", "sanctions", "talks")."""
+    return Predicate(
+        head=noun,
+        lemma=noun.lemma_.lower(),
+        prepositions=tuple(c.lower_ for c in noun.children if c.dep_ == "prep"),
+        nominal=True,
+    )
 
 
 def noun_candidates(noun: Token) -> Iterator[Candidate]:
@@ -202,15 +267,31 @@ def noun_candidates(noun: Token) -> Iterator[Candidate]:
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if not owners:
         return
-    predicate = Predicate(
-        head=noun,
-        lemma=noun.lemma_.lower(),
-        prepositions=tuple(c.lower_ for c in noun.children if c.dep_ == "prep"),
-        nominal=True,
-    )
+    predicate = noun_predicate(noun)
     for source in _conj_expand(owners):
         for prep, target in prep_objects(noun):
             yield Candidate(source, target, predicate, target_prep=prep)
+
+
+SPEECH_VERBS = frozenset(
+    {"say", "state", "claim", "allege", "announce", "insist", "tell", "declare", "charge", "assert"}
+)
+BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind", "blame", "liable"})
+
+
+def blame_candidates(verb: Token) -> Iterator[Candidate]:
+    """ "X said Y was responsible (for ...)": X accuses Y."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return
+    speakers, _ = subjects(verb)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        blamed = _children(clause, SUBJECT_DEPS)
+        words = {c.lemma_.lower() for c in clause.children if c.dep_ in ("acomp", "attr", "prep")}
+        if clause.lemma_.lower() == "be" and blamed and words & BLAME_WORDS:
+            predicate = Predicate(head=clause, lemma="accuse", nominal=False)
+            for speaker in speakers:
+                for target in _conj_expand(blamed):
+                    yield Candidate(speaker, target, predicate)
 
 
 def sentence_candidates(sentence: Span) -> list[Candidate]:
@@ -219,6 +300,7 @@ def sentence_candidates(sentence: Span) -> list[Candidate]:
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             found.extend(verb_candidates(token))
+            found.extend(blame_candidates(token))
         elif token.pos_ == "NOUN":
             found.extend(noun_candidates(token))
     return found

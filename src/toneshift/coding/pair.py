@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from toneshift.coding.coder import ArticleMemory, Coder, SentenceContext
 from toneshift.coding.extract import (
     Candidate,
-    noun_candidates,
+    commits,
+    noun_predicate,
     sentence_candidates,
     verb_predicate,
 )
@@ -58,8 +59,10 @@ def path_predicates(source: Token, target: Token) -> list[Token]:
 
 
 def _by_distance(sentence: Span, target: Token) -> Iterator[Token]:
-    predicates = [t for t in sentence if t.pos_ in ("VERB", "NOUN") and t.dep_ != "aux"]
-    yield from sorted(predicates, key=lambda t: abs(t.i - target.i))
+    """Verbs of the sentence nearest the target first, then its nouns likewise."""
+    for pos in ("VERB", "NOUN"):
+        predicates = [t for t in sentence if t.pos_ == pos and t.dep_ != "aux"]
+        yield from sorted(predicates, key=lambda t: abs(t.i - target.i))
 
 
 def _pair_candidates(sentence: Span, source: Token, target: Token) -> Iterator[Candidate]:
@@ -70,11 +73,20 @@ def _pair_candidates(sentence: Span, source: Token, target: Token) -> Iterator[C
             yield cand
     for token in [*path_predicates(source, target), *_by_distance(sentence, target)]:
         if token.pos_ == "NOUN":
-            nominal = next(noun_candidates(token), None)
-            if nominal is not None:
-                yield Candidate(source, target, nominal.predicate)
+            yield Candidate(source, target, noun_predicate(token))
             continue
+        complement = _complement(token)
+        if complement is not None:  # "agreed to share": the promise of sharing
+            yield Candidate(source, target, verb_predicate(complement))
         yield Candidate(source, target, verb_predicate(token))
+
+
+def _complement(token: Token) -> Token | None:
+    if not commits(token):
+        return None
+    return next(
+        (c for c in token.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+    )
 
 
 def code_pair(

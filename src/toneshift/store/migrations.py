@@ -188,6 +188,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        "0004_feeds",
+        (
+            """CREATE TABLE IF NOT EXISTS feeds (
+                url VARCHAR PRIMARY KEY,
+                kind VARCHAR,
+                title VARCHAR,
+                etag VARCHAR,
+                last_modified VARCHAR,
+                added_at TIMESTAMP,
+                polled_at TIMESTAMP,
+                last_status INTEGER,
+                last_error VARCHAR
+            )""",
+            """CREATE TABLE IF NOT EXISTS feed_items (
+                feed_url VARCHAR NOT NULL,
+                item_key VARCHAR NOT NULL,
+                url VARCHAR,
+                article_id VARCHAR,
+                status VARCHAR,
+                seen_at TIMESTAMP,
+                PRIMARY KEY (feed_url, item_key)
+            )""",
+        ),
+    ),
 )
 
 

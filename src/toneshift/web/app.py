@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from toneshift.store import DuckDBStore
 from toneshift.web import accounts, adapters, api, comments, csrf, ingest_api, pages, problems
+from toneshift.web.httpcache import ResponseCache, ResponseCacheMiddleware
 from toneshift.web.pages_common import make_templates
 from toneshift.web.prewarm import Prewarmer
 from toneshift.web.state import AppState, Clock, ResultCache, WebSettings
@@ -72,4 +73,7 @@ def create_app(
         app.include_router(module.router)
     problems.install(app)
     csrf.install(app)
+    responses = ResponseCache()
+    state.on_change.append(responses.clear)
+    app.add_middleware(ResponseCacheMiddleware, cache=responses)
     return app

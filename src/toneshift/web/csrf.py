@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
 
 import duckdb
 from fastapi import FastAPI, Request, Response
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from toneshift.web.auth import Session, load_session
 from toneshift.web.problems import ApiError
@@ -84,19 +85,37 @@ def new_anon_token(request: Request, response: Response) -> str:
     return token
 
 
-def install(app: FastAPI) -> None:
-    """Give page visitors without a token an anonymous CSRF cookie."""
+class AnonCsrfMiddleware:
+    """Give page visitors without a token an anonymous CSRF cookie (pure ASGI, cheap)."""
 
-    @app.middleware("http")
-    async def _anon_csrf(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        path = request.url.path
-        fresh = None
-        if not path.startswith(("/api", "/static")) and ANON_COOKIE not in request.cookies:
-            fresh = secrets.token_urlsafe(32)
-            request.state.anon_csrf = fresh
-        response = await call_next(request)
-        if fresh is not None:
-            set_cookie(request, response, ANON_COOKIE, fresh)
-        return response
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] != "http" or path.startswith(("/api", "/static")):
+            await self.app(scope, receive, send)
+            return
+        if ANON_COOKIE in HTTPConnection(scope).cookies:
+            await self.app(scope, receive, send)
+            return
+        fresh = secrets.token_urlsafe(32)
+        scope.setdefault("state", {})["anon_csrf"] = fresh
+        secure = scope["app"].state.ts.settings.secure_cookies
+
+        async def with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                carrier = Response()
+                carrier.set_cookie(
+                    ANON_COOKIE, fresh, path="/", httponly=True, samesite="lax", secure=secure
+                )
+                cookie = [h for h in carrier.raw_headers if h[0] == b"set-cookie"]
+                message = {**message, "headers": [*message.get("headers", []), *cookie]}
+            await send(message)
+
+        await self.app(scope, receive, with_cookie)
+
+
+def install(app: FastAPI) -> None:
+    """Add the anonymous-token middleware to ``app``."""
+    app.add_middleware(AnonCsrfMiddleware)
