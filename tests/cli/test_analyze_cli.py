@@ -167,3 +167,19 @@ def test_code_bad_line_named(tmp_path, capsys):
     requests.write_text('{"id": "1", "text": "ok"}\nnot json\n', encoding="utf-8")
     assert main(["code", "--input", str(requests)]) != 0
     assert "line 2" in capsys.readouterr().err
+
+
+def test_code_with_user_actor_dictionary(tmp_path, capsys, coder):
+    """--actors: PETRARCH-format dictionaries, with their date restrictions, resolve actors."""
+    dictionary = Path(__file__).resolve().parents[1] / "data" / "tiny_actors.txt"
+    requests = tmp_path / "in.jsonl"
+    requests.write_text(
+        '{"id": "1", "text": "Firefly denounced Sylvania.", "date": "1933-06-01"}\n'
+        '{"id": "2", "text": "Firefly denounced Sylvania.", "date": "1935-06-01"}\n',
+        encoding="utf-8",
+    )
+    assert main(["code", "--input", str(requests), "--actors", str(dictionary)]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["events"][0]["source"]["code"] == "FRDGOV"
+    assert first["events"][0]["target"]["code"] == "SYL"
+    assert second["events"][0]["source"]["code"] == "FRDELI"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -36,9 +37,14 @@ def register(app: typer.Typer) -> None:
         no_store: Annotated[
             bool, typer.Option("--no-store", help="print only; store nothing")
         ] = False,
+        actors: Annotated[
+            list[Path] | None,
+            typer.Option("--actors", help="PETRARCH/TABARI actor dictionary (repeatable)"),
+        ] = None,
     ) -> None:
         """Code an article into events (who did what to whom, tone, issues) and store them."""
         from toneshift.analyze import analyze_source
+        from toneshift.cli.common import coder_with_dictionaries
 
         settings = settings_from(db=db)
         now = utc_now()
@@ -50,6 +56,7 @@ def register(app: typer.Typer) -> None:
             now=now,
             stdin=sys.stdin.buffer if source == "-" else None,
             settings=settings,
+            coder=coder_with_dictionaries(actors),
         )
         rows = [row for article, events in results for row in event_rows(article.id, events)]
         if fmt is OutputFormat.json:

@@ -22,9 +22,13 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--output", "-o", help="JSONL answers (default stdout)")
         ] = None,
         batch_size: Annotated[int, typer.Option(help="texts parsed per batch")] = 128,
+        actors: Annotated[
+            list[Path] | None,
+            typer.Option("--actors", help="PETRARCH/TABARI actor dictionary (repeatable)"),
+        ] = None,
     ) -> None:
-        """Code JSONL sentences: {"id","text","date"} (open mode) or with "source"/"target" (pair mode)."""
-        from toneshift.coding.coder import Coder
+        """Code JSONL sentences: {"id","text","date"}, or with "source" and "target" (pair mode)."""
+        from toneshift.cli.common import coder_with_dictionaries
         from toneshift.coding.contract import code_requests, parse_request
 
         source: TextIO = input.open(encoding="utf-8") if input else sys.stdin
@@ -35,7 +39,7 @@ def register(app: typer.Typer) -> None:
             for n, line in enumerate(source, start=1)
             if line.strip()
         ]
-        coder = Coder.default()
+        coder = coder_with_dictionaries(actors)
         answers = code_requests(coder, requests, batch_size=batch_size)
         sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
         try:

@@ -8,18 +8,22 @@ import io
 import json
 import sys
 from collections.abc import Sequence
-from enum import Enum
-from typing import Any
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from toneshift.config import Settings, load_settings
 from toneshift.errors import InputError
 
+if TYPE_CHECKING:
+    from toneshift.coding.coder import Coder
+
 _err = Console(stderr=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How a verb prints its result."""
 
     table = "table"
@@ -33,9 +37,9 @@ def console_error(message: str) -> None:
     _err.print(f"[bold red]error:[/] {first}", soft_wrap=True)
 
 
-def settings_from(db: str | None = None, **overrides: object) -> Settings:
-    """Settings with CLI overrides applied (None means: keep the lower-precedence value)."""
-    return load_settings(db=db, **overrides)
+def settings_from(db: str | None = None) -> Settings:
+    """Settings with the CLI's --db applied (None means: keep the lower-precedence value)."""
+    return load_settings(db=db)
 
 
 def parse_date(value: str | None, *, field: str = "--date") -> dt.date | None:
@@ -75,3 +79,21 @@ def _json_default(value: object) -> object:
     if hasattr(value, "item"):
         return value.item()  # numpy scalars
     raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def coder_with_dictionaries(actors: list[Path] | None) -> Coder:
+    """The default coder, its actor table extended by PETRARCH-format dictionaries if given;
+    skipped dictionary lines are reported on stderr with their file and line."""
+    from toneshift.coding.coder import Coder
+    from toneshift.coding.dictionaries import extend_with_dictionaries
+
+    coder = Coder.default()
+    if not actors:
+        return coder
+    extended = extend_with_dictionaries(coder.actors, actors)
+    for problem in extended.skipped:
+        _err.print(f"[yellow]warning:[/] skipped {problem}", soft_wrap=True)
+    _err.print(
+        f"loaded {extended.entries} dictionary actors ({len(extended.skipped)} lines skipped)"
+    )
+    return coder.with_actors(extended.table)

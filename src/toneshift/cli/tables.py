@@ -9,6 +9,16 @@ from rich.table import Table
 
 from toneshift.models import QUAD_LABELS
 
+COLUMNS = (
+    "source → action → target",
+    "CAMEO/PLOVER",
+    "quad",
+    "Gold.",
+    "tone",
+    "issues",
+    "sentence",
+)
+
 
 def events_table(results: list[tuple[Any, list[Any]]]) -> None:
     """Print each article's events as a table."""

@@ -70,6 +70,10 @@ class Coder:
         """The shared coder of this process, built on first use."""
         return _default_coder(model)
 
+    def with_actors(self, actors: ActorTable) -> Coder:
+        """The same coder with another actor table (e.g. extended by user dictionaries)."""
+        return Coder(self.nlp, actors, self.verbs)
+
     # -- public entry points ----------------------------------------------------------------
 
     def code_text(

@@ -237,10 +237,9 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
     subs, passive = subjects(verb)
     predicate = verb_predicate(verb)
     if passive:
-        for source in agents(verb) or [None]:
+        for source in agents(verb):  # no "by" phrase: no known source
             for target in subs:
-                if source is not None:
-                    yield Candidate(source, target, predicate)
+                yield Candidate(source, target, predicate)
         return
     targets = _targets_of_verb(verb)
     if not targets and len(subs) > 1:

