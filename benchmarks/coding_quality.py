@@ -53,24 +53,14 @@ def modes_for(path: Path) -> list[str]:
     return ["pair", "open"] if read_gold(path).default_mode == "pair" else ["open"]
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Evaluate every gold file and print the table (plus extra label schemes below it)."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--shared", type=Path, default=Path(os.environ.get("TONESHIFT_SHARED", DEFAULT_SHARED))
-    )
-    ap.add_argument("--limit", type=int, default=None, help="first N sentences of each file")
-    args = ap.parse_args(argv)
-    root = args.shared / "data" / "gold"
-    if not root.is_dir():
-        print(f"no gold data at {root} (set TONESHIFT_SHARED)", file=sys.stderr)
-        return 2
-    coder = Coder.default()
-    rows, extras = [], []
+def evaluate_all(root: Path, coder: Coder, limit: int | None) -> tuple[list[list[str]], list[str]]:
+    """Table rows and footnotes (extra label schemes, unreadable records) for each gold file."""
+    rows: list[list[str]] = []
+    extras: list[str] = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         name = str(path.relative_to(root))
         for mode in modes_for(path):
-            result = evaluate(path, mode=mode, limit=args.limit, coder=coder)
+            result = evaluate(path, mode=mode, limit=limit, coder=coder)
             rows.append(row(name, result))
             for scheme, c in list(result.scores.classification.items())[1:]:
                 extras.append(
@@ -83,6 +73,22 @@ def main(argv: list[str] | None = None) -> int:
                     f"- {name}: {len(result.gold.unreadable)} unreadable record(s) "
                     f"at line(s) {lines}; {result.gold.repaired} repaired"
                 )
+    return rows, extras
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Evaluate every gold file and print the table (plus extra label schemes below it)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--shared", type=Path, default=Path(os.environ.get("TONESHIFT_SHARED", DEFAULT_SHARED))
+    )
+    ap.add_argument("--limit", type=int, default=None, help="first N sentences of each file")
+    args = ap.parse_args(argv)
+    root = args.shared / "data" / "gold"
+    if not root.is_dir():
+        print(f"no gold data at {root} (set TONESHIFT_SHARED)", file=sys.stderr)
+        return 2
+    rows, extras = evaluate_all(root, Coder.default(), args.limit)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.2f} (1 min, at end)\n"

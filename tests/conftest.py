@@ -21,6 +21,12 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_file():
+    """``shared_file("seed", "story.txt")``: a path under ../shared, or skip when absent."""
+    return shared_path
+
+
+@pytest.fixture(scope="session")
 def coder():
     """The default coder (spaCy pipeline, actor table, verb lexicon), loaded once."""
     from toneshift.coding.coder import Coder

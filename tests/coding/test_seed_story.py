@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
 from toneshift.coding.pipeline import analyze
 from toneshift.ingest.articles import text_article
 
@@ -54,8 +53,8 @@ def test_fixture_article_covers_the_acceptance_paths(coder):
 
 
 @pytest.mark.shared
-def test_seed_story(coder):
-    article, events = _analysis(coder, shared_path("seed", "story.txt"))
+def test_seed_story(coder, shared_file):
+    article, events = _analysis(coder, shared_file("seed", "story.txt"))
     _check_core_paths(article, events)
     invitation = [e for e in events if e.cameo == "036" and e.source.code == "USAGOV"]
     assert any(e.target.code == "COLGOV" for e in invitation)

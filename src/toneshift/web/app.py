@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -35,6 +35,30 @@ def _settings(db: str | Path | WebSettings) -> WebSettings:
     return db if isinstance(db, WebSettings) else WebSettings(db=str(db))
 
 
+def _lifespan(state: AppState) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Start-up: warm imports, start the prewarm thread; shutdown: stop it, close the store."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(adapters.warm_up)
+        warmer = Prewarmer(state)
+        state.on_change.append(warmer.poke)
+        if state.settings.prewarm_dyads > 0:
+            warmer.start()
+        yield
+        await run_in_threadpool(warmer.stop)
+        state.store.close()
+
+    return lifespan
+
+
+def _open_state(settings: WebSettings, clock: Clock, store: DuckDBStore | None) -> AppState:
+    opened = store or DuckDBStore.open(settings.db)
+    threads = settings.duckdb_threads or max(1, (os.cpu_count() or 2) - 1)
+    opened.con.execute(f"SET threads = {int(threads)}")
+    return AppState(settings, opened, clock, ResultCache(settings.cache_entries))
+
+
 def create_app(
     db: str | Path | WebSettings, *, clock: Clock = _utc_now, store: DuckDBStore | None = None
 ) -> FastAPI:
@@ -43,31 +67,15 @@ def create_app(
     ``clock`` returns the current UTC time (inject a fixed one in tests); ``store`` lets a
     caller hand over an already-open store, which the app then owns and closes.
     """
-    settings = _settings(db)
-    opened = store or DuckDBStore.open(settings.db)
-
-    @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(adapters.warm_up)
-        warmer = Prewarmer(state)
-        state.on_change.append(warmer.poke)
-        if settings.prewarm_dyads > 0:
-            warmer.start()
-        yield
-        await run_in_threadpool(warmer.stop)
-        opened.close()
-
+    state = _open_state(_settings(db), clock, store)
     app = FastAPI(
         title="toneshift",
         version=version("toneshift"),
         docs_url=None,
         redoc_url=None,
-        lifespan=lifespan,
+        lifespan=_lifespan(state),
         description="Political events coded from news, and how tone shifts.",
     )
-    threads = settings.duckdb_threads or max(1, (os.cpu_count() or 2) - 1)
-    opened.con.execute(f"SET threads = {int(threads)}")
-    state = AppState(settings, opened, clock, ResultCache(settings.cache_entries))
     app.state.ts = state
     app.state.templates = make_templates()
     static = Path(str(files("toneshift.web").joinpath("static")))

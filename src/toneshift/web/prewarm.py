@@ -3,6 +3,7 @@ after every write, so analysts rarely wait for a cold per-dyad analysis."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -43,10 +44,8 @@ class Prewarmer:
             self._thread.join(timeout=timeout)
 
     def _run(self) -> None:
-        try:  # a background job: let request threads and the event loop go first
+        with contextlib.suppress(AttributeError, OSError):  # background: requests go first
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-        except (AttributeError, OSError):
-            pass
         while not self._stop.is_set():
             self._wake.wait()
             self._wake.clear()
