@@ -16,8 +16,8 @@ from toneshift.evaluation import evaluate
 SHARED = Path(
     os.environ.get("TONESHIFT_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared")
 )
-PAIR_ACCURACY_FLOOR = 0.58  # measured 0.616 (pair mode, 1,049 pairs)
-OPEN_RECALL_FULL_FLOOR = 0.25  # measured 0.283 (open mode, 1,043 sentences)
+PAIR_ACCURACY_FLOOR = 0.58  # measured 0.616 on 2026-12-02 (pair mode, 1,049 pairs)
+OPEN_RECALL_FULL_FLOOR = 0.32  # measured 0.352 on 2026-12-02 (open mode, 1,043 sentences)
 
 pytestmark = pytest.mark.slow
 

@@ -108,11 +108,20 @@ def test_forms_need_csrf(client: TestClient) -> None:
 
 
 def test_post_comment_without_session_is_401(client: TestClient) -> None:
+    for body in ({"target_kind": "article", "target_id": STORY_ID, "body": "hello"}, {}, None):
+        r = client.post("/api/comments", json=body)
+        assert r.status_code == 401
+        assert r.json() == {"ok": False, "error": r.json()["error"], "status": 401}
+
+
+def test_bad_comment_body_is_422_in_error_shape(client: TestClient) -> None:
+    signup(client, "v@example.org")
     r = client.post(
-        "/api/comments", json={"target_kind": "article", "target_id": STORY_ID, "body": "hello"}
+        "/api/comments",
+        json={"target_kind": "nope", "target_id": "x", "body": ""},
+        headers={"X-CSRF-Token": api_token(client)},
     )
-    assert r.status_code == 401
-    assert r.json() == {"ok": False, "error": r.json()["error"], "status": 401}
+    assert r.status_code == 422 and set(r.json()) == {"ok", "error", "status"}
 
 
 def test_api_comment_needs_csrf_header(client: TestClient) -> None:

@@ -102,12 +102,17 @@ class Coder:
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str, int]] = set()
         used_objects: set[int] = set()
+        answered: set[tuple[int, int]] = set()
         for candidate in sentence_candidates(context.sentence):
             if candidate.target_prep == "poss" and candidate.target.head.i in used_objects:
                 continue  # "invited Colombia's Petro": Petro is the target, not Colombia
+            group = (candidate.predicate.head.i, candidate.source.i)
+            if group in answered and candidate.target.dep_ != "conj":
+                continue  # one target per action and source, in priority order (and "X and Y")
             event = self.candidate_event(candidate, context, memory)
             if event is None:
                 continue
+            answered.add(group)
             used_objects.add(candidate.target.i)
             key = (event.source.code, event.target.code, event.cameo, candidate.predicate.head.i)
             if key not in seen:
@@ -117,11 +122,21 @@ class Coder:
 
     # -- one candidate ----------------------------------------------------------------------
 
-    def resolve_actor(self, head: Token, memory: ArticleMemory) -> Actor | None:
-        """The actor named by the noun phrase headed by ``head`` (pronouns through memory)."""
+    def resolve_actor(
+        self, head: Token, memory: ArticleMemory, *, role: str = "target"
+    ) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head`` (pronouns through memory).
+
+        A proper name the actor table does not know is still an actor, with no code: the
+        event is kept (analysts see "who"), and its code stays null rather than guessed.
+        """
         if head.lower_ in PRONOUNS:
-            return memory.last_person
-        return memory.resolve(span_text(name_tokens(head)))
+            return memory.last_person or Actor(text=head.text)
+        text = span_text(name_tokens(head))
+        actor = memory.resolve(text)
+        if actor is None and _could_be_actor(head, role):
+            return Actor(text=text)
+        return actor
 
     def classify(self, predicate: Predicate) -> VerbMatch | None:
         """The CAMEO match of a predicate, from the verb patterns or the event-noun patterns."""
@@ -142,9 +157,9 @@ class Coder:
         match = self.classify(candidate.predicate)
         if match is None or not cameo.plover_for(match.cameo):
             return None
-        source = self.resolve_actor(candidate.source, memory)
+        source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
-        if source is None or target is None or source.code == target.code:
+        if source is None or target is None or _same_actor(source, target):
             return None
         return self.build_event(candidate, match, source, target, context)
 
@@ -196,6 +211,62 @@ class Coder:
             if code not in dyad and code not in found:
                 found.append(code)
         return tuple(found)
+
+
+NOT_ACTORS = frozenset(
+    {
+        "today",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "day",
+        "time",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "percent",
+        "%",
+        "which",
+        "that",
+        "what",
+        "who",
+        "it",
+        "this",
+        "there",
+    }
+)
+
+
+def _could_be_actor(head: Token, role: str) -> bool:
+    """An unknown noun phrase that may still be an event's actor: a proper name (not a date).
+    Common nouns are left out: as targets they would add many events about things
+    ("criticized the legislation") and halve the precision of who-did-what-to-whom."""
+    kinds = ("PROPN",)
+    return head.pos_ in kinds and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
+
+
+def _same_actor(source: Actor, target: Actor) -> bool:
+    if source.code is None or target.code is None:
+        return source.text == target.text
+    return source.code == target.code
 
 
 def _clause_head(predicate: Predicate) -> Token:

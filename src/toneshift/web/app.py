@@ -47,6 +47,8 @@ def _lifespan(state: AppState) -> Callable[[FastAPI], AbstractAsyncContextManage
             warmer.start()
         yield
         await run_in_threadpool(warmer.stop)
+        for hook in state.on_shutdown:
+            hook()
         state.store.close()
 
     return lifespan

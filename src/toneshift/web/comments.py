@@ -11,9 +11,10 @@ import uuid
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Body, Depends, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from toneshift.errors import InputError
 from toneshift.web.auth import User
@@ -112,11 +113,30 @@ def comments_api(
     )
 
 
-@router.post("/api/comments", tags=["comments"], status_code=201)
-def post_comment_api(request: Request, con: Con, comment: NewComment) -> dict[str, Any]:
-    """Post a comment: needs an analyst session and the ``X-CSRF-Token`` header."""
+@router.post(
+    "/api/comments",
+    tags=["comments"],
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": NewComment.model_json_schema()}},
+        }
+    },
+)
+def post_comment_api(
+    request: Request, con: Con, payload: Annotated[Any, Body()] = None
+) -> dict[str, Any]:
+    """Post a comment: needs an analyst session and the ``X-CSRF-Token`` header.
+
+    The session is checked before the body, so an anonymous POST always answers 401.
+    """
     session = require(request, con, "analyst")
     check_csrf(request, con)
+    try:
+        comment = NewComment.model_validate(payload)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from exc
     item = add_comment(
         con,
         session.user,

@@ -19,6 +19,8 @@ def serve(
     path, token = write_endpoint(settings.db, host=host, port=port)
     try:
         app = create_app(replace(settings, ingest_token=token))
+        # uvicorn re-raises SIGTERM/SIGINT after shutdown, so also withdraw during shutdown
+        app.state.ts.on_shutdown.append(lambda: remove_endpoint(path))
         uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
     finally:
         remove_endpoint(path)

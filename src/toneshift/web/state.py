@@ -98,6 +98,7 @@ class AppState:
     cache: ResultCache
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
     on_change: list[Callable[[], None]] = field(default_factory=list)
+    on_shutdown: list[Callable[[], None]] = field(default_factory=list)
 
     def data_changed(self) -> None:
         """Events or articles were written: drop cached views and tell the listeners."""
