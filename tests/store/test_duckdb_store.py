@@ -37,13 +37,12 @@ def test_migrations_recorded_once(tmp_path):
 def test_failed_migration_rolls_back():
     store = open_store(":memory:")
     bad = Migration("9999_bad", ("CREATE TABLE half_done (x INT)", "THIS IS NOT SQL"))
-    with pytest.raises(MigrationError, match="9999_bad"):
-        with store.transaction() as con:
-            for s in bad.statements:
-                try:
-                    con.execute(s)
-                except duckdb.Error as exc:
-                    raise MigrationError(f"migration {bad.name} failed: {exc}") from exc
+    with pytest.raises(MigrationError, match="9999_bad"), store.transaction() as con:
+        for s in bad.statements:
+            try:
+                con.execute(s)
+            except duckdb.Error as exc:
+                raise MigrationError(f"migration {bad.name} failed: {exc}") from exc
     assert "half_done" not in {r[0] for r in store.con.execute("SHOW TABLES").fetchall()}
 
 
@@ -59,8 +58,7 @@ def test_save_article_replaces_and_is_atomic():
         "COLGOV",
         "toneshift:a1:0",
     )
-    with pytest.raises(RuntimeError):
-        with store.transaction():
-            store.save_article(Article(id="a2", text="x"), [_event()], now=NOW)
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save_article(Article(id="a2", text="x"), [_event()], now=NOW)
+        raise RuntimeError("boom")
     assert store.count("articles") == 1

@@ -22,6 +22,9 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--output", "-o", help="JSONL answers (default stdout)")
         ] = None,
         batch_size: Annotated[int, typer.Option(help="texts parsed per batch")] = 128,
+        processes: Annotated[
+            int, typer.Option(help="parser processes (use the cores on large inputs)")
+        ] = 1,
         actors: Annotated[
             list[Path] | None,
             typer.Option("--actors", help="PETRARCH/TABARI actor dictionary (repeatable)"),
@@ -40,7 +43,7 @@ def register(app: typer.Typer) -> None:
             if line.strip()
         ]
         coder = coder_with_dictionaries(actors)
-        answers = code_requests(coder, requests, batch_size=batch_size)
+        answers = code_requests(coder, requests, batch_size=batch_size, processes=processes)
         sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
             for answer in answers:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,21 +75,18 @@ def event_record(event: Event) -> dict[str, Any]:
 
 
 def code_requests(
-    coder: Coder, requests: Iterable[CodingRequest], *, batch_size: int = 128
+    coder: Coder,
+    requests: Sequence[CodingRequest],
+    *,
+    batch_size: int = 128,
+    processes: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """Answer requests in order; open-mode texts are parsed in batches."""
-    batch: list[CodingRequest] = []
-    for request in requests:
-        batch.append(request)
-        if len(batch) >= batch_size:
-            yield from _answer(coder, batch)
-            batch = []
-    yield from _answer(coder, batch)
-
-
-def _answer(coder: Coder, batch: list[CodingRequest]) -> Iterator[dict[str, Any]]:
-    docs = coder.nlp.pipe([r.text for r in batch])
-    for request, doc in zip(batch, docs, strict=True):
+    """Answer requests in order. Texts are parsed in batches, by ``processes`` parser
+    processes (spaCy forks them; coding itself stays in this process)."""
+    docs = coder.nlp.pipe(
+        (r.text for r in requests), batch_size=batch_size, n_process=max(1, processes)
+    )
+    for request, doc in zip(requests, docs, strict=True):
         if request.pair_mode:
             assert request.source is not None and request.target is not None
             event = code_pair(

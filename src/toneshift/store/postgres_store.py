@@ -45,7 +45,10 @@ PG_EXTRA: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_TYPES = ((re.compile(r"\bTINYINT\b"), "SMALLINT"), (re.compile(r"\bDOUBLE\b"), "DOUBLE PRECISION"))
+_TYPES = (
+    (re.compile(r"\bTINYINT\b"), "SMALLINT"),
+    (re.compile(r"\bDOUBLE\b(?!\s+PRECISION)"), "DOUBLE PRECISION"),
+)
 
 
 def psycopg_module() -> Any:
