@@ -23,6 +23,8 @@ COLUMNS = (
 def events_table(results: list[tuple[Any, list[Any]]]) -> None:
     """Print each article's events as a table."""
     console = Console()
+    if not console.is_terminal:
+        console.width = max(console.width, 160)  # piped output: no terminal to fit
     for article, events in results:
         title = article.title or article.id
         table = Table(title=f"{title} ({len(events)} events)", show_lines=True, expand=True)

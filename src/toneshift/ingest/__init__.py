@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import IO
 
 from toneshift.errors import InputError
 from toneshift.ingest.base import FileReport, IngestReport, ReadContext
 from toneshift.ingest.detect import detect_format
-from toneshift.ingest.loader import SourceFile, load_file, sha256_of
+from toneshift.ingest.loader import SourceFile, load_file
 from toneshift.ingest.registry import READERS, get_reader
 from toneshift.store.duckdb_store import DuckDBStore
 
@@ -74,7 +75,7 @@ def _format_of(path: Path, fmt: str) -> str:
 def _sources(path: Path) -> Iterator[list[SourceFile]]:
     """The files DuckDB reads for ``path``: itself, or each member of a zip, extracted."""
     if path.suffix.lower() != ".zip":
-        yield [SourceFile(local=path, name=str(path), sha256=sha256_of(path))]
+        yield [SourceFile(local=path, name=str(path))]  # hashed while it loads
         return
     import tempfile
     import zipfile
@@ -87,9 +88,21 @@ def _sources(path: Path) -> Iterator[list[SourceFile]]:
             out = []
             for i, member in enumerate(members):
                 local = tmp / f"{i}-{Path(member).name}"
-                with archive.open(member) as fh, local.open("wb") as dst:
-                    dst.write(fh.read())
-                out.append(SourceFile(local, f"{path}!{member}", sha256_of(local, member)))
+                with archive.open(member) as fh:
+                    sha = _extract(fh, local, salt=member)
+                out.append(SourceFile(local, f"{path}!{member}", sha256=sha))
         except (OSError, zipfile.BadZipFile) as exc:
             raise InputError(f"{path}: cannot read zip: {exc}") from exc
         yield out
+
+
+def _extract(member: IO[bytes], local: Path, *, salt: str) -> str:
+    """Copy an archive member to ``local`` in blocks; its salted sha256, computed on the way."""
+    import hashlib
+
+    digest = hashlib.sha256(salt.encode())
+    with local.open("wb") as dst:
+        for block in iter(lambda: member.read(1 << 22), b""):
+            digest.update(block)
+            dst.write(block)
+    return digest.hexdigest()

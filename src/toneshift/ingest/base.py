@@ -57,6 +57,9 @@ class Reader:
     prepare: Callable[[duckdb.DuckDBPyConnection, ReadContext], None] | None = None
     rownum: bool = False
     widths: tuple[int, ...] = ()  # allowed field counts; () = the layout's column count
+    #: The SELECT never rejects (``_reject`` is always NULL): rows may go straight into the
+    #: table, skipping the staging table, when the file's keys turn out new and unique.
+    direct: bool = False
 
 
 @dataclass

@@ -106,7 +106,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, _: ReadContext) -> None:
 
 GDELT2 = Reader(
     name="gdelt2", table="events", key="event_id", layout=_layout2, select=_select2,
-    prepare=_prepare,
+    prepare=_prepare, direct=True,
 )  # fmt: skip
 GDELT1 = Reader(
     name="gdelt1", table="events", key="event_id", layout=_layout1, select=_select1,

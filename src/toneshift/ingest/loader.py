@@ -2,8 +2,14 @@
 
 The work is DuckDB SQL end to end. ``read_csv`` reads every column as declared (no sniffing)
 with ``ignore_errors`` and ``store_rejects``, so rows DuckDB cannot parse land in its reject
-table with their physical line; rows the reader's SQL rejects (``_reject``) join them. Good rows
-are deduplicated within the file and anti-joined against the target table on the reader's key.
+table with their physical line; rows the reader's SQL rejects (``_reject``) join them.
+
+Two paths, same result. *Direct* (readers whose SQL never rejects, e.g. GDELT 2.0): one
+``INSERT ... SELECT`` straight from ``read_csv``, then a cheap check on the inserted rows; if
+the file repeats a key or holds one already stored, the transaction is rolled back and the file
+is loaded again by the *staged* path: normalise into a temp table, deduplicate within the file
+and anti-join against the target table on the reader's key. The file's sha256 is computed in a
+thread while DuckDB works.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -27,11 +34,24 @@ _STAGE, _REJ, _SCAN = "_ts_stage", "_ts_rej", "_ts_scan"
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One file to load: where DuckDB reads it, the name stored with its rows, its sha256."""
+    """One file to load: where DuckDB reads it, the name stored with its rows, its sha256.
+
+    ``sha256`` may be left empty: it is then computed from ``local`` (salted with ``salt``,
+    the member name of an archive) while the file loads.
+    """
 
     local: Path
     name: str
-    sha256: str
+    sha256: str = ""
+    salt: str = ""
+
+    def digest(self) -> str:
+        """The file's sha256, computing it when not given."""
+        return self.sha256 or sha256_of(self.local, self.salt)
+
+
+class _NotDirect(Exception):
+    """The direct insert met a repeated or stored key: roll back and load staged."""
 
 
 def sha256_of(path: Path, prefix: str = "") -> str:
@@ -75,6 +95,26 @@ def load_file(
     store: DuckDBStore, reader: Reader, src: SourceFile, layout_ctx: ReadContext, now: dt.datetime
 ) -> FileReport:
     """Load ``src`` with ``reader`` in one transaction and return its counts."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="toneshift-sha") as pool:
+        digest = pool.submit(src.digest)
+        if reader.direct and not reader.rownum:
+            try:
+                return _load(store, reader, src, layout_ctx, now, digest, direct=True)
+            except _NotDirect:
+                pass  # rolled back; the staged path deduplicates
+        return _load(store, reader, src, layout_ctx, now, digest, direct=False)
+
+
+def _load(
+    store: DuckDBStore,
+    reader: Reader,
+    src: SourceFile,
+    layout_ctx: ReadContext,
+    now: dt.datetime,
+    digest: Future[str],
+    *,
+    direct: bool,
+) -> FileReport:
     con = store.con
     report = FileReport(path=src.name, format=reader.name)
     with store.transaction():
@@ -84,28 +124,75 @@ def load_file(
         if reader.prepare is not None:
             reader.prepare(con, replace(layout_ctx, source_sql=source))
             _drop_temp(con)
-        try:
-            con.execute(
-                f"CREATE TEMP TABLE {_STAGE} AS WITH src AS ({source}) "
-                f"SELECT * FROM ({reader.select(layout_ctx)}) q"
-            )
-        except duckdb.Error as exc:
-            raise InputError(f"{src.name}: cannot read as {reader.name}: {exc}") from exc
+        query = f"WITH src AS ({source}) SELECT * FROM ({reader.select(layout_ctx)}) q"
+        if direct:
+            good = report.loaded = _insert_direct(con, reader, src.name, query)
+        else:
+            _run(con, src.name, reader, f"CREATE TEMP TABLE {_STAGE} AS {query}")
+            good = _count(con, f"SELECT count(*) FROM {_STAGE} WHERE _reject IS NULL")
+            report.loaded = _insert_new(con, reader)
         rejects = _collect_rejects(con, reader, layout_ctx.layout)
-        good = _count(con, f"SELECT count(*) FROM {_STAGE} WHERE _reject IS NULL")
-        report.loaded = _insert_new(con, reader)
-        report.rejected = len(rejects)
-        report.read = good + report.rejected
-        report.duplicates = good - report.loaded
-        for _, reason, _ in rejects:
-            report.rejects_by_reason[reason] = report.rejects_by_reason.get(reason, 0) + 1
-        known = _count(con, "SELECT count(*) FROM ingested_files WHERE sha256 = ?", [src.sha256])
-        report.skipped_known = known > 0
-        if not known:
+        _fill_counts(report, good, rejects)
+        sha = src.sha256 or digest.result()
+        report.skipped_known = _count(
+            con, "SELECT count(*) FROM ingested_files WHERE sha256 = ?", [sha]
+        ) > 0  # fmt: skip
+        if not report.skipped_known:
             _store_rejects(con, src.name, rejects, now)
-            _record_file(con, src, report, now)
+            _record_file(con, replace(src, sha256=sha), report, now)
         _drop_temp(con)
     return report
+
+
+def _run(con: duckdb.DuckDBPyConnection, name: str, reader: Reader, sql: str) -> int:
+    """Execute the statement that reads the file; DuckDB's errors become InputError."""
+    try:
+        return _count(con, sql)
+    except duckdb.ConstraintException:
+        raise
+    except duckdb.Error as exc:
+        raise InputError(f"{name}: cannot read as {reader.name}: {exc}") from exc
+
+
+def _fill_counts(report: FileReport, good: int, rejects: list[tuple[int, str, str | None]]) -> None:
+    report.rejected = len(rejects)
+    report.read = good + report.rejected
+    report.duplicates = good - report.loaded
+    for _, reason, _ in rejects:
+        report.rejects_by_reason[reason] = report.rejects_by_reason.get(reason, 0) + 1
+
+
+def _insert_direct(con: duckdb.DuckDBPyConnection, reader: Reader, name: str, query: str) -> int:
+    """Insert every row of ``query`` into the table; raise _NotDirect on a key clash.
+
+    The new rows are the table's rows with this ``source_file`` (checked absent before), so
+    the clash checks read only them: a key repeated among them, or also stored elsewhere.
+    """
+    table, key = reader.table, reader.key
+    if _count(con, f"SELECT count(*) FROM {table} WHERE source_file = ?", [name]):
+        raise _NotDirect
+    target = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+    produced = {r[0] for r in con.execute(f"DESCRIBE {query}").fetchall()}
+    _drop_temp(con)
+    cols = ", ".join(c for c in target if c in produced)
+    try:
+        inserted = _run(
+            con, name, reader, f"INSERT INTO {table} ({cols}) SELECT {cols} FROM ({query})"
+        )
+    except duckdb.ConstraintException as exc:  # a NULL key; the staged path counts it
+        raise _NotDirect from exc
+    new = f"SELECT {key} FROM {table} WHERE source_file = $name"
+    repeated = _count(
+        con, f"SELECT count({key}) - count(DISTINCT {key}) FROM ({new})", {"name": name}
+    )
+    if repeated or _count(
+        con,
+        f"SELECT count(*) FROM {table} o WHERE o.source_file IS DISTINCT FROM $name "
+        f"AND o.{key} IN ({new})",
+        {"name": name},
+    ):
+        raise _NotDirect
+    return inserted
 
 
 def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
@@ -113,8 +200,10 @@ def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def _count(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> int:
-    rows = con.execute(sql, params or []).fetchall()
+def _count(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | dict[str, Any] | None = None
+) -> int:
+    rows = con.execute(sql, params if params is not None else []).fetchall()
     return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 

@@ -1,0 +1,75 @@
+"""The direct load path (GDELT 2.0) gives the same store as the staged path, and falls back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from ingest_support import FIX, NOW
+
+from toneshift.ingest import ingest_paths, loader
+from toneshift.ingest.base import ReadContext
+from toneshift.ingest.gdelt import GDELT2
+from toneshift.ingest.loader import SourceFile, load_file
+from toneshift.store.duckdb_store import DuckDBStore
+
+TABLES = ("events", "rejects", "ingested_files")
+
+
+def _file(path: Path, ids: list[int], bad_line: bool = False) -> Path:
+    tails = [ln.split("\t", 1)[1] for ln in (FIX / "gdelt2_events.csv").read_text().splitlines()]
+    lines = [f"{n}\t{tails[i % 2]}" for i, n in enumerate(ids)]
+    if bad_line:
+        lines.insert(1, "77\ttoo\tfew")
+        lines.insert(2, f"78\t{tails[2]}")  # bad date
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _snapshot(store: DuckDBStore) -> dict[str, list[tuple[object, ...]]]:
+    q = store.con.execute
+    return {
+        "events": q("SELECT * EXCLUDE (source_file) FROM events ORDER BY event_id").fetchall(),
+        "rejects": q("SELECT line, reason, raw FROM rejects ORDER BY line").fetchall(),
+        "files": q("SELECT rows_read, rows_loaded, duplicates, rejected FROM ingested_files")
+        .fetchall(),
+    }
+
+
+def _load(store: DuckDBStore, path: Path, direct: bool):
+    reader = replace(GDELT2, direct=direct)
+    ctx = ReadContext(source_file=str(path), layout=reader.layout(path))
+    return load_file(store, reader, SourceFile(path, str(path)), ctx, NOW)
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_direct_equals_staged(tmp_path, bad):
+    path = _file(tmp_path / "e.csv", list(range(500, 540)), bad_line=bad)
+    results = []
+    for direct in (True, False):
+        with DuckDBStore.open(tmp_path / f"{direct}.duckdb") as store:
+            report = _load(store, path, direct)
+            results.append((vars(report), _snapshot(store)))
+    assert results[0] == results[1]
+    assert results[0][0]["loaded"] == 40 and results[0][0]["rejected"] == (2 if bad else 0)
+
+
+def test_direct_path_is_taken_and_falls_back(store, tmp_path, monkeypatch):
+    calls: list[bool] = []
+    real = loader._load
+
+    def spy(*args, direct, **kw):
+        calls.append(direct)
+        return real(*args, direct=direct, **kw)
+
+    monkeypatch.setattr(loader, "_load", spy)
+    first = ingest_paths(store, [_file(tmp_path / "a.csv", [1, 2, 3])], now=NOW)
+    assert calls == [True] and first.loaded == 3
+    calls.clear()  # a repeated key inside the file, then keys already stored
+    repeat = ingest_paths(store, [_file(tmp_path / "b.csv", [4, 5, 4])], now=NOW)
+    assert calls == [True, False] and (repeat.loaded, repeat.duplicates) == (2, 1)
+    calls.clear()
+    stored = ingest_paths(store, [_file(tmp_path / "c.csv", [5, 6])], now=NOW)
+    assert calls == [True, False] and (stored.loaded, stored.duplicates) == (1, 1)
+    assert store.count("events") == 6 and store.count("ingested_files") == 3
