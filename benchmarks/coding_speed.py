@@ -16,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-SHARED = Path(os.environ.get("TONESHIFT_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
+DEFAULT_SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SHARED = Path(os.environ.get("TONESHIFT_SHARED", DEFAULT_SHARED))
 
 
 def main() -> int:
@@ -41,8 +42,10 @@ def main() -> int:
         events = sum(len(e) for e in code_texts(coder, texts, [None] * len(texts)))
         rates.append(len(texts) / (time.perf_counter() - start))
     load_avg = os.getloadavg()[0]
-    print(f"sentences: {len(texts)}  events: {events}  model load: {load:.2f} s  load avg: {load_avg:.2f}")
-    print(f"coding speed: {max(rates):.0f} sentences/s (best of {args.repeat}; all: {', '.join(f'{r:.0f}' for r in rates)})")
+    runs = ", ".join(f"{r:.0f}" for r in rates)
+    print(f"sentences: {len(texts)}  events: {events}  model load: {load:.2f} s")
+    print(f"load average: {load_avg:.2f}")
+    print(f"coding speed: {max(rates):.0f} sentences/s (best of {args.repeat}; all: {runs})")
     return 0
 
 

@@ -53,7 +53,7 @@ def test_analyze_stdin(tmp_path, capsys, monkeypatch, coder):
     import io
     import sys
 
-    data = "Colombia criticized the United States over drug policy.".encode()
+    data = b"Colombia criticized the United States over drug policy."
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert main(["analyze", "-", "--date", "2026-01-15", "--no-store", "--format", "json"]) == 0
     (result,) = json.loads(capsys.readouterr().out)
@@ -147,9 +147,24 @@ def test_unreachable_url(tmp_path, capsys):
 def test_code_contract_open_and_pair(tmp_path, capsys, coder):
     requests = tmp_path / "in.jsonl"
     requests.write_text(
-        '{"id": "1", "text": "Petro has openly criticized U.S. drug policy.", "date": "2025-10-01"}\n'
-        '{"id": "2", "text": "Russia sent troops toward the border of Ukraine.", "source": "Russia", "target": "Ukraine"}\n'
-        '{"id": "3", "text": "Nothing happened today."}\n',
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "id": "1",
+                    "text": "Petro has openly criticized U.S. drug policy.",
+                    "date": "2025-10-01",
+                },
+                {
+                    "id": "2",
+                    "text": "Russia sent troops toward the border of Ukraine.",
+                    "source": "Russia",
+                    "target": "Ukraine",
+                },
+                {"id": "3", "text": "Nothing happened today."},
+            ]
+        )
+        + "\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
+from toneshift.coding.pipeline import paragraphs
 from toneshift.errors import EmptyInputError, EncodingError, InputError, NoArticleError
 from toneshift.ingest.articles import articles_from_bytes, guess_title, read_path
-from toneshift.coding.pipeline import paragraphs
 
 DAY = dt.date(2026, 1, 15)
 
@@ -35,7 +35,7 @@ def test_jsonl_articles_and_bad_line_named():
     ],
 )
 def test_bad_input_raises_clear_errors(data: bytes, error: type[Exception]):
-    with pytest.raises(error, match="x.in"):
+    with pytest.raises(error, match=r"x\.in"):
         articles_from_bytes(data, name="x.in", date=DAY)
 
 
@@ -50,7 +50,10 @@ def test_html_reduced_to_main_text():
     body = "".join(
         f"<p>Colombia and the United States held talks on trade number {i}.</p>" for i in range(8)
     )
-    html = f"<html><head><title>Talks</title></head><body><nav>Home | About</nav><article><h1>Talks</h1>{body}</article></body></html>"
+    html = (
+        "<html><head><title>Talks</title></head><body><nav>Home | About</nav>"
+        f"<article><h1>Talks</h1>{body}</article></body></html>"
+    )
     article = articles_from_bytes(html.encode(), name="page.html", date=DAY)[0]
     assert "held talks on trade" in article.text and "Home | About" not in article.text
 

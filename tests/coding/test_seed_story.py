@@ -1,4 +1,4 @@
-"""Acceptance for issue 2: the seed story, and a fixture the team wrote that covers the same paths."""
+"""Acceptance for issue 2: the seed story, and a team-written fixture on the same paths."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ def test_invitation_is_warm_and_criticism_cold():
 
 
 def test_multiword_terms_match_with_small_gaps():
-    assert lexical_valence("soften his rhetoric".split(), "soften his rhetoric".split()) > 1.0
+    assert lexical_valence(["soften", "his", "rhetoric"], ["soften", "his", "rhetoric"]) > 1.0
 
 
 def test_negation_flips_sign():

@@ -32,8 +32,9 @@ def _snapshot(store: DuckDBStore) -> dict[str, list[tuple[object, ...]]]:
     return {
         "events": q("SELECT * EXCLUDE (source_file) FROM events ORDER BY event_id").fetchall(),
         "rejects": q("SELECT line, reason, raw FROM rejects ORDER BY line").fetchall(),
-        "files": q("SELECT rows_read, rows_loaded, duplicates, rejected FROM ingested_files")
-        .fetchall(),
+        "files": q(
+            "SELECT rows_read, rows_loaded, duplicates, rejected FROM ingested_files"
+        ).fetchall(),
     }
 
 

@@ -20,6 +20,11 @@ COLUMNS = (
 )
 
 
+def _who_did_what(e: Any) -> str:
+    source = f"{e.source.text} [{e.source.code}]"
+    return f"{source} → {e.trigger} → {e.target.text} [{e.target.code}]"
+
+
 def events_table(results: list[tuple[Any, list[Any]]]) -> None:
     """Print each article's events as a table."""
     console = Console()
@@ -40,7 +45,7 @@ def events_table(results: list[tuple[Any, list[Any]]]) -> None:
             table.add_column(name, overflow="fold")
         for e in events:
             table.add_row(
-                f"{e.source.text} [{e.source.code}] → {e.trigger} → {e.target.text} [{e.target.code}]",
+                _who_did_what(e),
                 f"{e.cameo} {e.plover}",
                 QUAD_LABELS.get(e.quad_class, "?"),
                 f"{e.goldstein:+.1f}",
