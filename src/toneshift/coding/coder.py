@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
-from toneshift.coding.extract import Candidate, Predicate, sentence_candidates
+from toneshift.coding.extract import SPEECH_VERBS, Candidate, Predicate, sentence_candidates
 from toneshift.coding.issues import find_issues
 from toneshift.coding.modality import announced_code
 from toneshift.coding.nlp import load_pipeline
@@ -28,6 +28,7 @@ from toneshift.models import Actor, Event
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 NEGATED_COOPERATION_CODE = "120"  # "did not agree" reads as a rejection
+GENERIC_PROMISE = "030"  # an unknown action promised: intent to cooperate
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,9 @@ class Coder:
         """
         if head.lower_ in PRONOUNS:
             return memory.last_person or Actor(text=head.text)
+        speaker = reported_speaker(head)
+        if speaker is not None:  # "The Israeli military says it has opened ..."
+            return self.resolve_actor(speaker, memory, role=role)
         text = span_text(name_tokens(head))
         actor = memory.resolve(text)
         if actor is None and _could_be_actor(head, role):
@@ -139,16 +143,26 @@ class Coder:
         return actor
 
     def classify(self, predicate: Predicate) -> VerbMatch | None:
-        """The CAMEO match of a predicate, from the verb patterns or the event-noun patterns."""
+        """The CAMEO match of a predicate, from the verb patterns or the event-noun patterns.
+
+        Two fallbacks: a statement whose object is an event noun is that event ("announced
+        the deployment of troops"); a promised action the patterns do not know is still a
+        promise ("agreed to stage an exercise" → intent to cooperate).
+        """
         if predicate.nominal:
             return self.verbs.match_noun(predicate.lemma, prepositions=predicate.prepositions)
-        return self.verbs.match(
+        match = self.verbs.match(
             predicate.lemma,
             object_words=predicate.object_words,
             particle=predicate.particle,
             prepositions=predicate.prepositions,
             complement_verb=predicate.complement,
         )
+        if (match is None or not cameo.plover_for(match.cameo)) and predicate.object_words:
+            match = self.verbs.match_noun(predicate.object_words[0]) or match
+        if match is None and predicate.modality == "promised":
+            return VerbMatch(GENERIC_PROMISE, "promise", 1, 0.4)
+        return match
 
     def candidate_event(
         self, candidate: Candidate, context: SentenceContext, memory: ArticleMemory
@@ -159,6 +173,9 @@ class Coder:
             return None
         source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
+        if target is None and _through_event_noun(candidate, self.verbs):
+            # "launched an investigation into the death of ...": what the action falls on
+            target = Actor(text=span_text(name_tokens(candidate.target)))
         if source is None or target is None or _same_actor(source, target):
             return None
         return self.build_event(candidate, match, source, target, context)
@@ -255,12 +272,39 @@ NOT_ACTORS = frozenset(
 )
 
 
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def reported_speaker(head: Token) -> Token | None:
+    """For "X says it/they ...", the speaker X that the pronoun stands for."""
+    if head.lower_ not in SPEAKER_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return speakers[0] if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS else None
+
+
 def _could_be_actor(head: Token, role: str) -> bool:
     """An unknown noun phrase that may still be an event's actor: a proper name (not a date).
     Common nouns are left out: as targets they would add many events about things
     ("criticized the legislation") and halve the precision of who-did-what-to-whom."""
     kinds = ("PROPN",)
     return head.pos_ in kinds and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
+
+
+def _through_event_noun(candidate: Candidate, verbs: VerbLexicon) -> bool:
+    """True when the target hangs on a preposition of the verb's event-noun object."""
+    target = candidate.target
+    if target.dep_ != "pobj" or target.pos_ not in ("NOUN", "PROPN") or target.like_num:
+        return False
+    noun = target.head.head
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.i == candidate.predicate.head.i
+        and verbs.match_noun(noun.lemma_.lower()) is not None
+    )
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:
