@@ -33,6 +33,10 @@ def register(app: typer.Typer) -> None:
 
         settings = settings_from(db=db)
         console = Console(stderr=True)
+        served = _via_server(settings.db, paths, fmt)
+        if served is not None:  # a running `toneshift serve` owns the DuckDB file
+            print_json(served) if as_json else Console().print(_summary(served))
+            return
         with (
             open_store(settings.db) as store,
             Progress(console=console, transient=True, disable=as_json) as bar,
@@ -47,3 +51,22 @@ def register(app: typer.Typer) -> None:
             print_json(report.as_dict())
         else:
             Console().print(report.summary())
+
+
+def _via_server(db: str, paths: list[str], fmt: str) -> dict[str, object] | None:
+    """When `toneshift serve` holds this DuckDB file, ingest through it (one writer process)."""
+    if "://" in db:
+        return None
+    from toneshift.web.client import server_answers, submit_ingest
+
+    if not server_answers(db):
+        return None
+    return submit_ingest(db, list(paths), fmt=fmt)
+
+
+def _summary(counts: dict[str, object]) -> str:
+    reasons = counts.get("rejects_by_reason") or {}
+    return (
+        f"read {counts['read']}, loaded {counts['loaded']}, duplicates {counts['duplicates']}, "
+        f"rejected {counts['rejected']} ({reasons}) [via toneshift serve]"
+    )
