@@ -11,6 +11,7 @@ synthetic planted dyads); the PostgreSQL figure needs ``--pg`` or TONESHIFT_TEST
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import tempfile
 import time
@@ -66,15 +67,15 @@ def bench_coding(tmp: Path, n: int) -> None:
 
 
 def events_parquet(tmp: Path) -> str:
+    import datetime as dt
+
     from toneshift.ingest import ingest_paths
     from toneshift.ingest.export import export_events
     from toneshift.store import DuckDBStore
 
     out = str(tmp / "events.parquet")
     with DuckDBStore.open(tmp / "ev.duckdb") as store:
-        ingest_paths(
-            store, [ICEWS], now=__import__("datetime").datetime.now(__import__("datetime").UTC)
-        )
+        ingest_paths(store, [ICEWS], now=dt.datetime.now(dt.UTC))
         export_events(store, out)
     return out
 
@@ -96,10 +97,8 @@ def bench_analytics(tmp: Path, n_pairs: int) -> None:
     start = time.perf_counter()
     for a, b in pairs:
         series_records(con, a, b)
-        try:
+        with contextlib.suppress(AnalyticsError):
             shift_records(con, a, b)
-        except AnalyticsError:
-            pass
     secs = time.perf_counter() - start
     print(f"series+shifts single-process: {len(pairs)} dyads over {n_events} events "
           f"{secs:.1f}s {len(pairs) / secs:.2f} dyads/s")  # fmt: skip
@@ -110,10 +109,8 @@ def bench_analytics(tmp: Path, n_pairs: int) -> None:
         dyad_json(events, "series", pairs[:1], {})  # warm workers
         start = time.perf_counter()
         dyad_json(events, "series", pairs, {})
-        try:
+        with contextlib.suppress(AnalyticsError):
             dyad_json(events, "shifts", pairs, {})
-        except AnalyticsError:
-            pass
         secs = time.perf_counter() - start
         print(f"series+shifts spark local[{cores}]: {len(pairs)} dyads {secs:.1f}s "
               f"{len(pairs) / secs:.2f} dyads/s")  # fmt: skip
