@@ -1,7 +1,8 @@
 """Ingest speed: the real GDELT 2.0 events sample replicated to N rows with fresh ids.
 
 Prints rows/s for the whole ingest (read, normalise, dedup, store) into a fresh DuckDB file,
-beside DuckDB's bare ``SELECT count(*) FROM read_csv(...)`` of the same file, and peak RSS.
+beside DuckDB's bare ``SELECT count(*) FROM read_csv(...)`` of the same file, the CPU seconds
+of each (steadier than wall time on a shared machine), the load average and peak RSS.
 Usage: python benchmarks/ingest_speed.py [ROWS]   (TONESHIFT_SHARED points at shared/)
 """
 
@@ -33,26 +34,34 @@ def replicate(out: Path, rows: int) -> None:
             fh.write(f"{900_000_000 + i}\t{tails[i % len(tails)]}\n")
 
 
+def _cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
 def main(rows: int = 1_000_000) -> None:
     """Run the benchmark and print its figures."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "events.export.CSV"
         replicate(src, rows)
-        t0 = time.perf_counter()
+        load = os.getloadavg()
+        t0, c0 = time.perf_counter(), _cpu()
         duckdb.connect().execute(
             f"SELECT count(*) FROM read_csv('{src}', delim='\t', header=false, all_varchar=true)"
         ).fetchall()
-        bare = time.perf_counter() - t0
+        bare, bare_cpu = time.perf_counter() - t0, _cpu() - c0
         store = DuckDBStore.open(Path(tmp) / "bench.duckdb")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         report = ingest_paths(store, [src], now=dt.datetime.now(dt.UTC))
-        full = time.perf_counter() - t0
+        full, full_cpu = time.perf_counter() - t0, _cpu() - c0
         store.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"rows {rows:,}  loaded {report.loaded:,}")
-    print(f"bare read_csv count: {bare:.2f} s  ({rows / bare:,.0f} rows/s)")
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"bare read_csv count: {bare:.2f} s  ({rows / bare:,.0f} rows/s)  cpu {bare_cpu:.2f} s")
     print(
         f"full ingest:         {full:.2f} s  ({rows / full:,.0f} rows/s)  ratio {full / bare:.2f}x"
+        f"  cpu {full_cpu:.2f} s"
     )
     print(f"peak RSS: {rss:,.0f} MiB")
 

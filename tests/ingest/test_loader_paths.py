@@ -17,7 +17,7 @@ from toneshift.store.duckdb_store import DuckDBStore
 TABLES = ("events", "rejects", "ingested_files")
 
 
-def _file(path: Path, ids: list[int], bad_line: bool = False) -> Path:
+def _file(path: Path, ids: list[int | str], bad_line: bool = False) -> Path:
     tails = [ln.split("\t", 1)[1] for ln in (FIX / "gdelt2_events.csv").read_text().splitlines()]
     lines = [f"{n}\t{tails[i % 2]}" for i, n in enumerate(ids)]
     if bad_line:
@@ -74,3 +74,9 @@ def test_direct_path_is_taken_and_falls_back(store, tmp_path, monkeypatch):
     stored = ingest_paths(store, [_file(tmp_path / "c.csv", [5, 6])], now=NOW)
     assert calls == [True, False] and (stored.loaded, stored.duplicates) == (1, 1)
     assert store.count("events") == 6 and store.count("ingested_files") == 3
+
+
+def test_null_key_rolls_back_to_staged(store, tmp_path):
+    report = ingest_paths(store, [_file(tmp_path / "n.csv", [1, "", 2])], now=NOW)
+    assert (report.read, report.loaded, report.duplicates) == (3, 2, 1)
+    assert store.count("events") == 2 and store.count("ingested_files") == 1

@@ -24,7 +24,8 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <link>{base}/a1.html</link><pubDate>Mon, 01 Sep 2025 10:00:00 GMT</pubDate>
 <description>Colombia signed a border agreement with Venezuela.</description></item>
 <item><guid>w2</guid><title>Brazil criticises Argentina</title><link>{base}/gone.html</link>
-<description>&lt;p&gt;Brazil &lt;b&gt;criticized&lt;/b&gt; Argentina over trade.&lt;/p&gt;</description>
+<description>&lt;p&gt;Brazil &lt;b&gt;criticized&lt;/b&gt; Argentina over trade.&lt;/p&gt;
+</description>
 </item></channel></rss>"""
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
 <title>Desk</title><id>urn:desk</id><updated>2025-09-02T00:00:00Z</updated>

@@ -19,9 +19,53 @@ def _layout(_: Path) -> CsvLayout:
     return CsvLayout(columns=(("line", "VARCHAR"),), delim="\x01", quote="")
 
 
+# Three-letter prefixes of actor codes that are not countries (IGOs, sector-only codes).
+NOT_COUNTRIES = (
+    "IGO",
+    "NGO",
+    "MNC",
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "COP",
+    "JUD",
+    "LEG",
+    "BUS",
+    "MED",
+    "CVL",
+    "LAB",
+    "EDU",
+    "REL",
+    "REF",
+    "CRM",
+    "SPY",
+    "ELI",
+    "HLH",
+    "INS",
+    "UIS",
+    "SEP",
+    "AGR",
+    "ENV",
+)
+
+
 def _field(name: str, kind: str) -> str:
     base = kind.replace(" NOT NULL", "")
-    return f"try_cast(j->>{sql_str(name)} AS {base}) AS {name}"
+    value = f"try_cast(j->>{sql_str(name)} AS {base})"
+    if name in ("source_country", "target_country"):
+        value = f"coalesce({value}, {_country_of(name.split('_')[0] + '_code')})"
+    return f"{value} AS {name}"
+
+
+def _country_of(code_field: str) -> str:
+    """SQL: the country part of an actor code given without its country column."""
+    code = f"upper(j->>{sql_str(code_field)})"
+    excluded = ", ".join(sql_str(p) for p in NOT_COUNTRIES)
+    return (
+        f"CASE WHEN regexp_full_match({code}, '[A-Z]{{3}}([A-Z]{{3}})*') "
+        f"AND left({code}, 3) NOT IN ({excluded}) THEN left({code}, 3) END"
+    )
 
 
 def _select(ctx: ReadContext) -> str:
