@@ -1,0 +1,94 @@
+"""The coder's grammar rules, one sentence each (sentences written by the team)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from toneshift.coding.modality import announced_code
+
+DAY = dt.date(2026, 1, 15)
+
+
+def _events(coder, text: str):
+    return coder.code_text(text, date=DAY)
+
+
+def _by_pair(events):
+    return {
+        (e.source.country or e.source.text, e.target.country or e.target.text): e for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "modality", "expected"),
+    [
+        ("087", "promised", "0356"),
+        ("0841", "future", "0353"),
+        ("042", "intended", "036"),
+        ("163", "future", "1312"),
+        ("190", "promised", "138"),
+        ("111", "future", "111"),  # a verbal conflict announced is still that conflict
+        ("087", "asserted", "087"),
+    ],
+)
+def test_announced_actions_become_intents_or_threats(code, modality, expected):
+    assert announced_code(code, modality) == expected
+
+
+def test_passive_voice_swaps_roles(coder):
+    (event,) = _events(coder, "Colombia was criticized by Venezuela.")
+    assert (event.source.country, event.target.country, event.plover) == ("VEN", "COL", "ACCUSE")
+
+
+def test_promise_is_agree_not_the_action(coder):
+    events = _events(coder, "Peru is willing to withdraw its troops from Ecuador.")
+    assert events and events[0].plover == "AGREE" and events[0].cameo.startswith("03")
+    assert events[0].modality == "promised"
+
+
+def test_threat_of_force(coder):
+    events = _events(coder, "Russia threatened to attack Ukraine.")
+    assert events and events[0].plover == "THREATEN"
+
+
+def test_negated_cooperation_is_rejection(coder):
+    events = _events(coder, "Brazil did not support Argentina.")
+    assert events and events[0].plover == "REJECT" and events[0].negated
+
+
+def test_negated_conflict_is_no_event(coder):
+    assert _events(coder, "Chile did not attack Bolivia.") == []
+
+
+def test_coordinated_subjects_act_toward_each_other(coder):
+    pairs = _by_pair(_events(coder, "Colombia and Ecuador agreed to cooperate."))
+    assert ("COL", "ECU") in pairs and ("ECU", "COL") in pairs
+
+
+def test_coordinated_targets(coder):
+    pairs = _by_pair(_events(coder, "The United States sanctioned Venezuela and Cuba."))
+    assert ("USA", "VEN") in pairs and ("USA", "CUB") in pairs
+
+
+def test_nominal_event_with_possessive_source(coder):
+    events = _events(coder, "Mexico's invitation to Guatemala surprised observers.")
+    assert any((e.source.country, e.target.country) == ("MEX", "GTM") for e in events)
+
+
+def test_reported_blame_is_accusation(coder):
+    events = _events(coder, "Colombia said Venezuela was responsible for the attack.")
+    assert any(
+        (e.source.country, e.target.country, e.plover) == ("COL", "VEN", "ACCUSE") for e in events
+    )
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(coder):
+    events = _events(coder, "The Colombian army says it has attacked rebels in Venezuela.")
+    assert events and all(e.source.code == "COLMIL" for e in events)
+
+
+def test_third_countries_named_beside_the_dyad(coder):
+    (event,) = _events(coder, "Colombia criticized the United States over its policy on Venezuela.")
+    assert event.third_parties == ("VEN",)
