@@ -52,7 +52,9 @@ def spark_session(
     sql = pyspark_module()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    builder = sql.SparkSession.builder.master(resolve_master(master)).appName(app_name)
+    builder = sql.SparkSession.builder.appName(app_name)
+    if master or not os.environ.get("PYSPARK_GATEWAY_PORT"):  # spark-submit sets the master
+        builder = builder.master(resolve_master(master))
     for key, value in {**LOCAL_CONF, **(conf or {})}.items():
         builder = builder.config(key, value)
     session = builder.getOrCreate()
