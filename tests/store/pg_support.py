@@ -6,11 +6,23 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 ENV = "TONESHIFT_TEST_PG"
+SHARED = Path(
+    os.environ.get("TONESHIFT_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared")
+)
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not available: {path} (set TONESHIFT_SHARED)")
+    return path
 
 
 def base_url() -> str:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pg_support import fresh_schema
+from pg_support import fresh_schema, shared_path
 
-from conftest import shared_path
 from toneshift.analytics.synthetic import planted_events, planted_series
 from toneshift.cli import main
 from toneshift.store import open_store
