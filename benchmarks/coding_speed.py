@@ -23,6 +23,7 @@ SHARED = Path(os.environ.get("TONESHIFT_SHARED", DEFAULT_SHARED))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--processes", type=int, default=1, help="spaCy parser processes")
     args = parser.parse_args()
     gold = SHARED / "data" / "gold" / "plover_dev.tsv"
     if not gold.exists():
@@ -39,7 +40,9 @@ def main() -> int:
     rates = []
     for _ in range(args.repeat):
         start = time.perf_counter()
-        events = sum(len(e) for e in code_texts(coder, texts, [None] * len(texts)))
+        events = sum(
+            len(e) for e in code_texts(coder, texts, [None] * len(texts), processes=args.processes)
+        )
         rates.append(len(texts) / (time.perf_counter() - start))
     load_avg = os.getloadavg()[0]
     runs = ", ".join(f"{r:.0f}" for r in rates)

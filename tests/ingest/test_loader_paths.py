@@ -39,7 +39,7 @@ def _snapshot(store: DuckDBStore) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _load(store: DuckDBStore, path: Path, direct: bool):
-    reader = replace(GDELT2, direct=direct)
+    reader = GDELT2 if direct else replace(GDELT2, direct_select=None)
     ctx = ReadContext(source_file=str(path), layout=reader.layout(path))
     return load_file(store, reader, SourceFile(path, str(path)), ctx, NOW)
 
@@ -80,3 +80,5 @@ def test_null_key_rolls_back_to_staged(store, tmp_path):
     report = ingest_paths(store, [_file(tmp_path / "n.csv", [1, "", 2])], now=NOW)
     assert (report.read, report.loaded, report.duplicates) == (3, 2, 1)
     assert store.count("events") == 2 and store.count("ingested_files") == 1
+    order = store.con.execute("SELECT current_setting('preserve_insertion_order')")
+    assert order.fetchone() == (True,)  # restored after the failed direct insert

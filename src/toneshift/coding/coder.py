@@ -352,8 +352,14 @@ def iter_sentences(docs: Iterable[Doc]) -> Iterator[Span]:
 
 
 def code_texts(
-    coder: Coder, texts: Sequence[str], dates: Sequence[dt.date | None], batch_size: int = 256
+    coder: Coder,
+    texts: Sequence[str],
+    dates: Sequence[dt.date | None],
+    batch_size: int = 256,
+    processes: int = 1,
 ) -> Iterator[list[Event]]:
-    """Code many short texts in batches (one list of events per text, same order)."""
-    for doc, date in zip(coder.nlp.pipe(texts, batch_size=batch_size), dates, strict=True):
+    """Code many short texts in batches (one list of events per text, same order), parsing
+    with ``processes`` spaCy processes."""
+    docs = coder.nlp.pipe(texts, batch_size=batch_size, n_process=max(1, processes))
+    for doc, date in zip(docs, dates, strict=True):
         yield list(coder.code_doc(doc, date=date))

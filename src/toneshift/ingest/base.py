@@ -57,9 +57,12 @@ class Reader:
     prepare: Callable[[duckdb.DuckDBPyConnection, ReadContext], None] | None = None
     rownum: bool = False
     widths: tuple[int, ...] = ()  # allowed field counts; () = the layout's column count
-    #: The SELECT never rejects (``_reject`` is always NULL): rows may go straight into the
-    #: table, skipping the staging table, when the file's keys turn out new and unique.
-    direct: bool = False
+    #: Optional fast path for readers whose rows are never rejected by their SQL:
+    #: ``direct_select`` is ``select`` without lookup joins (a join stops DuckDB from
+    #: inserting in parallel), and ``after_direct`` the statement that fills the looked-up
+    #: columns of the rows just inserted (``$name`` is their source_file).
+    direct_select: Callable[[ReadContext], str] | None = None
+    after_direct: str = ""
 
 
 @dataclass

@@ -65,8 +65,13 @@ def _text(col: str, padded: bool) -> str:
     return f"nullif({col}, '')" if padded else col
 
 
-def events_select(dataset: str, ctx: ReadContext, reject: str, rownum: bool = False) -> str:
-    """The SELECT normalising GDELT event columns (both versions) into the events table."""
+def events_select(
+    dataset: str, ctx: ReadContext, reject: str, rownum: bool = False, lookup: bool = True
+) -> str:
+    """The SELECT normalising GDELT event columns (both versions) into the events table.
+
+    Without ``lookup`` the CAMEO join is left out and ``plover`` is NULL (see FILL_PLOVER).
+    """
     p = ctx.layout.nullstr != ""
     raw = ", ".join(f"{sql_str(f)}, {f}" for f in _RAW_FIELDS)
     actor = []
@@ -81,16 +86,28 @@ def events_select(dataset: str, ctx: ReadContext, reject: str, rownum: bool = Fa
         {sql_str(dataset)} AS dataset, GLOBALEVENTID::VARCHAR AS original_id,
         SQLDATE AS event_date, {", ".join(actor)},
         {_text("EventCode", p)} AS cameo, {_text("EventRootCode", p)} AS cameo_root,
-        c.plover AS plover, QuadClass AS quad_class, GoldsteinScale AS goldstein,
+        {"c.plover" if lookup else "NULL::VARCHAR"} AS plover, QuadClass AS quad_class,
+        GoldsteinScale AS goldstein,
         {gdelt_tone("AvgTone")} AS tone, NumMentions AS mentions, NumSources AS num_sources,
         {_text("SOURCEURL", p)} AS url, 1.0 AS confidence,
         {sql_str(ctx.source_file)} AS source_file, json_object({raw})::VARCHAR AS raw,
         {reject} AS _reject{", _rn" if rownum else ""}
-    FROM src LEFT JOIN _ts_cameo c ON c.code = src.EventCode"""
+    FROM src{" LEFT JOIN _ts_cameo c ON c.code = src.EventCode" if lookup else ""}"""
 
 
 def _select2(ctx: ReadContext) -> str:
     return events_select("gdelt2", ctx, "NULL::VARCHAR")
+
+
+def _select2_direct(ctx: ReadContext) -> str:
+    return events_select("gdelt2", ctx, "NULL::VARCHAR", lookup=False)
+
+
+#: Fills ``plover`` of the rows a direct load just inserted (the join done afterwards).
+FILL_PLOVER = (
+    "UPDATE events SET plover = c.plover FROM _ts_cameo c "
+    "WHERE c.code = events.cameo AND events.source_file = $name"
+)
 
 
 def _select1(ctx: ReadContext) -> str:
@@ -106,7 +123,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, _: ReadContext) -> None:
 
 GDELT2 = Reader(
     name="gdelt2", table="events", key="event_id", layout=_layout2, select=_select2,
-    prepare=_prepare, direct=True,
+    prepare=_prepare, direct_select=_select2_direct, after_direct=FILL_PLOVER,
 )  # fmt: skip
 GDELT1 = Reader(
     name="gdelt1", table="events", key="event_id", layout=_layout1, select=_select1,

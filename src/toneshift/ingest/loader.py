@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -97,9 +99,10 @@ def load_file(
     """Load ``src`` with ``reader`` in one transaction and return its counts."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="toneshift-sha") as pool:
         digest = pool.submit(src.digest)
-        if reader.direct and not reader.rownum:
+        if reader.direct_select is not None and not reader.rownum:
             try:
-                return _load(store, reader, src, layout_ctx, now, digest, direct=True)
+                with _unordered(store.con):  # DuckDB then inserts from both reader threads
+                    return _load(store, reader, src, layout_ctx, now, digest, direct=True)
             except _NotDirect:
                 pass  # rolled back; the staged path deduplicates
         return _load(store, reader, src, layout_ctx, now, digest, direct=False)
@@ -124,10 +127,11 @@ def _load(
         if reader.prepare is not None:
             reader.prepare(con, replace(layout_ctx, source_sql=source))
             _drop_temp(con)
-        query = f"WITH src AS ({source}) SELECT * FROM ({reader.select(layout_ctx)}) q"
-        if direct:
+        if direct and reader.direct_select is not None:
+            query = f"WITH src AS ({source}) SELECT * FROM ({reader.direct_select(layout_ctx)}) q"
             good = report.loaded = _insert_direct(con, reader, src.name, query)
         else:
+            query = f"WITH src AS ({source}) SELECT * FROM ({reader.select(layout_ctx)}) q"
             _run(con, src.name, reader, f"CREATE TEMP TABLE {_STAGE} AS {query}")
             good = _count(con, f"SELECT count(*) FROM {_STAGE} WHERE _reject IS NULL")
             report.loaded = _insert_new(con, reader)
@@ -192,7 +196,22 @@ def _insert_direct(con: duckdb.DuckDBPyConnection, reader: Reader, name: str, qu
         {"name": name},
     ):
         raise _NotDirect
+    if reader.after_direct:
+        con.execute(reader.after_direct, {"name": name})
     return inserted
+
+
+@contextmanager
+def _unordered(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Turn off ``preserve_insertion_order`` around a transaction (the direct path checks
+    its rows for clashes afterwards, so their order in the table does not matter)."""
+    row = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()
+    before = "true" if row is None or row[0] else "false"
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        con.execute(f"SET preserve_insertion_order = {before}")
 
 
 def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
