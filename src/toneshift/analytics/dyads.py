@@ -8,8 +8,11 @@ A party is matched at one of three levels:
   ICEWS05-15 needs: it has no "United States" node, only its officials (``USAGOV``).
 * **actor** — a longer code (``USAGOV``, ``COLMIL``, ``IGOUNO``): events whose actor code starts
   with it, so ``USAGOV`` also covers ``USAGOVMIL``-style refinements.
-* a **name** ("Colombia", "Trump", "Petro") resolves through the actor table to one of the two
-  above: a country name gives the country, a leader's name gives the leader's actor code.
+* **person** — a leader's name ("Trump", "Petro") resolves through the actor table to the
+  person's full name, matched case-insensitively against ``source_name`` / ``target_name``
+  (ICEWS and toneshift's own events carry it), so Trump→Petro is the leaders' own dyad.
+* any other **name** ("Colombia", "the Kremlin") resolves through the actor table to a country
+  or actor code as above.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ _CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 class Party:
     """One side of a dyad: a code and the level it is matched at."""
 
-    code: str
-    level: str  # "country" | "actor"
+    code: str  # a country or actor code, or a person's name at the "person" level
+    level: str  # "country" | "actor" | "person"
     text: str = ""
 
     def predicate(self, side: str) -> str:
@@ -40,6 +43,12 @@ class Party:
             # a plain comparison lets DuckDB skip row groups by their min/max statistics
             # (every reader fills the country column whenever the code has a country)
             return f"{side}_country = ?"
+        if self.level == "person":
+            # spelling-insensitive: "Kim Jong-Un" = "KIM JONG UN" = "Kim Jong Un"
+            return (
+                f"regexp_replace(lower({side}_name), '[^a-z]', '', 'g') = "
+                "regexp_replace(lower(?), '[^a-z]', '', 'g')"
+            )
         return f"starts_with({side}_code, ?)"
 
 
@@ -58,6 +67,9 @@ def resolve_party(text: str, *, date: dt.date | None = None, table: Any = None) 
     actor = _actor_table(table).resolve(text, date)
     if actor is None or not getattr(actor, "code", None):
         raise ResolveError(f"{text!r} does not resolve to an actor code; give a code like USA")
+    if getattr(actor, "name", None) and getattr(actor, "role", None):
+        # a leader: the person, whatever office the data gives them on each date
+        return Party(str(actor.name), "person", text)
     code = str(actor.code)
     return Party(code, "country" if len(code) == 3 else "actor", text)
 

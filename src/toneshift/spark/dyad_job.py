@@ -117,6 +117,10 @@ def _side(party: Party, side: str) -> Any:
     from pyspark.sql import functions as F
 
     code = F.col(f"{side}_code")
+    if party.level == "person":
+        name = F.regexp_replace(F.lower(F.col(f"{side}_name")), "[^a-z]", "")
+        wanted = F.regexp_replace(F.lower(F.lit(party.code)), "[^a-z]", "")
+        return F.coalesce(name == wanted, F.lit(False))
     if party.level == "country":
         value = F.coalesce(F.col(f"{side}_country"), F.substring(code, 1, 3))
         return F.coalesce(value == F.lit(party.code), F.lit(False))
