@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from toneshift.ingest.fetch_gdelt import GdeltFetchReport
 
 gdelt_app = typer.Typer(help="Fetch GDELT event exports from the GDELT servers (or a mirror).")
 
@@ -38,12 +41,29 @@ def fetch_cli(
     Verified files already in --dest are not downloaded again; failed downloads are retried
     with exponential backoff.
     """
+    from rich.console import Console
+
+    from toneshift.cli.common import print_json
+
+    report = _fetch(start, end, version, base_url, dest, db, on_error, retries, quiet=as_json)
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        Console().print(report.summary())
+    if report.failed:
+        raise typer.Exit(3)
+
+
+def _fetch(
+    start: str, end: str, version: int, base_url: str | None, dest: str | None, db: str | None,
+    on_error: str, retries: int, *, quiet: bool,
+) -> GdeltFetchReport:  # fmt: skip
+    """Check the options, open client and store, run :func:`fetch_gdelt` with a progress bar."""
     import time
 
     import httpx
-    from rich.console import Console
 
-    from toneshift.cli.common import parse_date, print_json, settings_from, utc_now
+    from toneshift.cli.common import parse_date, settings_from, utc_now
     from toneshift.errors import InputError
     from toneshift.ingest.fetch_gdelt import fetch_gdelt
     from toneshift.ingest.remote import RetryPolicy
@@ -59,20 +79,14 @@ def fetch_cli(
     with (
         httpx.Client(timeout=settings.http_timeout, headers=headers) as client,
         DuckDBStore.open(settings.db) as store,
-        _Bar(disabled=as_json) as tick,
+        _Bar(disabled=quiet) as tick,
     ):
-        report = fetch_gdelt(
+        return fetch_gdelt(
             store, start=first, end=last, dest=folder, client=client, sleep=time.sleep,
             now=utc_now(), version=version, base_url=base_url,
             policy=RetryPolicy(attempts=max(1, retries)), on_error=on_error,  # type: ignore[arg-type]
             progress=tick,
         )  # fmt: skip
-    if as_json:
-        print_json(report.as_dict())
-    else:
-        Console().print(report.summary())
-    if report.failed:
-        raise typer.Exit(3)
 
 
 class _Bar:

@@ -138,6 +138,9 @@ class Coder:
             return self.resolve_actor(speaker, memory, role=role)
         text = span_text(name_tokens(head))
         actor = memory.resolve(text)
+        if actor is not None and actor.code is not None and actor.code == actor.sector:
+            # a role word alone ("diplomacy", "the ministry") names nobody in particular
+            actor = None
         if actor is None and _could_be_actor(head, role):
             return Actor(text=text)
         return actor
