@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -24,21 +24,37 @@ from toneshift.coding.nlp import load_pipeline
 from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
 from toneshift.coding.tone import directed_tone
 from toneshift.coding.verbs import VerbLexicon, VerbMatch
-from toneshift.models import Actor, Event
+from toneshift.models import Actor, Event, IssueTag
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 NEGATED_COOPERATION_CODE = "120"  # "did not agree" reads as a rejection
 GENERIC_PROMISE = "030"  # an unknown action promised: intent to cooperate
 
 
-@dataclass(frozen=True)
+@dataclass
 class SentenceContext:
-    """What the coder knows about the sentence being coded."""
+    """What the coder knows about the sentence being coded; sentence-wide facts (issues,
+    countries named) are computed once however many events the sentence holds."""
 
     sentence: Span
     date: dt.date | None
     offset: int
     article_id: str | None
+    _issues: tuple[IssueTag, ...] | None = field(default=None, repr=False)
+    _countries: list[tuple[str, int, int]] | None = field(default=None, repr=False)
+
+    def issues(self) -> tuple[IssueTag, ...]:
+        """Issue tags of the whole sentence."""
+        if self._issues is None:
+            lemmas = [t.lemma_.lower() for t in self.sentence]
+            self._issues = find_issues(lemmas, [t.lower_ for t in self.sentence])
+        return self._issues
+
+    def countries(self, actors: ActorTable) -> list[tuple[str, int, int]]:
+        """Countries named in the sentence, with their spans."""
+        if self._countries is None:
+            self._countries = actors.country_mentions(self.sentence.text)
+        return self._countries
 
 
 class ArticleMemory:
@@ -201,8 +217,6 @@ class Coder:
         exclude = [*name_tokens(candidate.source), *name_tokens(candidate.target)]
         clause_head = _clause_head(candidate.predicate)
         lemmas, words = clause_words(clause_head, exclude, sentence)
-        s_lemmas = [t.lemma_.lower() for t in sentence]
-        s_words = [t.lower_ for t in sentence]
         start = context.offset + sentence.start_char
         return Event(
             source=source,
@@ -215,8 +229,8 @@ class Coder:
             date=context.date,
             sentence=sentence.text,
             span=(start, start + len(sentence.text)),
-            issues=find_issues(s_lemmas, s_words),
-            third_parties=self._third_parties(sentence.text, source, target),
+            issues=context.issues(),
+            third_parties=self._third_parties(context, source, target),
             trigger=candidate.predicate.head.text,
             confidence=_confidence(match, candidate.predicate, source, target),
             article_id=context.article_id,
@@ -224,10 +238,12 @@ class Coder:
             modality=candidate.predicate.modality,
         )
 
-    def _third_parties(self, text: str, source: Actor, target: Actor) -> tuple[str, ...]:
+    def _third_parties(
+        self, context: SentenceContext, source: Actor, target: Actor
+    ) -> tuple[str, ...]:
         dyad = {source.country, target.country}
         found: list[str] = []
-        for code, _start, _end in self.actors.country_mentions(text):
+        for code, _start, _end in context.countries(self.actors):
             if code not in dyad and code not in found:
                 found.append(code)
         return tuple(found)
