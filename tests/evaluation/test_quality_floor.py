@@ -1,7 +1,7 @@
 """Quality floors on the PLOVER dev set, so coding quality never drops silently.
 
 The floors sit a little below what the coder measured when they were set (see
-benchmarks/RESULTS_quality.md); raise them when the coder improves.
+benchmarks/RESULTS.md); raise them when the coder improves.
 """
 
 from __future__ import annotations
