@@ -109,16 +109,7 @@ class DuckDBStore:
             con.execute("DELETE FROM articles WHERE article_id = ?", [article.id])
             con.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    article.id,
-                    article.title,
-                    article.url,
-                    article.source,
-                    article.date,
-                    article.text,
-                    ",".join(tag.issue for tag in article.issues),
-                    now.replace(tzinfo=None),
-                ],
+                article_values(article, now),
             )
             if rows:
                 self.insert_event_rows(rows)
@@ -145,6 +136,20 @@ class DuckDBStore:
         """Rows in a table."""
         row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
         return int(row[0]) if row else 0
+
+
+def article_values(article: Article, now: dt.datetime) -> list[object]:
+    """The articles-table row of an article, in column order (``now`` stored as naive UTC)."""
+    return [
+        article.id,
+        article.title,
+        article.url,
+        article.source,
+        article.date,
+        article.text,
+        ",".join(tag.issue for tag in article.issues),
+        now.replace(tzinfo=None),
+    ]
 
 
 def event_row(article: Article, index: int, event: Event) -> dict[str, Any]:

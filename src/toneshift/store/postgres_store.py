@@ -23,7 +23,7 @@ import pandas as pd
 
 from toneshift.errors import MigrationError, ModelError, StoreError
 from toneshift.models import Article, Event
-from toneshift.store.duckdb_store import EVENT_COLUMN_NAMES, event_row
+from toneshift.store.duckdb_store import EVENT_COLUMN_NAMES, article_values, event_row
 from toneshift.store.migrations import MIGRATIONS, Migration, pending
 
 if TYPE_CHECKING:
@@ -179,16 +179,7 @@ class PostgresStore:
             con.execute("DELETE FROM articles WHERE article_id = %s", [article.id])
             con.execute(
                 "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                [
-                    article.id,
-                    article.title,
-                    article.url,
-                    article.source,
-                    article.date,
-                    article.text,
-                    ",".join(tag.issue for tag in article.issues),
-                    now.replace(tzinfo=None),
-                ],
+                article_values(article, now),
             )
             if rows:
                 self.insert_event_rows(rows)
