@@ -50,9 +50,13 @@ def test_kill9_then_rerun_matches_clean_run(tmp_path):
     _big_gdelt2(big, 800_000)
     files = [FIX / "gdelt2_events.csv", big, FIX / "icews_events.tab"]
     clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    started = time.monotonic()
     assert _ingest(clean, files).wait(timeout=300) == 0
+    clean_run = time.monotonic() - started
     proc = _ingest(killed, files)
-    time.sleep(2.5)  # the first file is in; the big one is mid-transaction
+    # kill well inside the run whatever this machine's speed: past start-up and the small
+    # first file, mid-way through the big file's transaction
+    time.sleep(max(0.5, 0.6 * clean_run))
     assert proc.poll() is None, "ingest finished before it could be killed; grow the file"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
