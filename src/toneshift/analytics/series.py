@@ -152,14 +152,10 @@ def _query(
     agg AS (SELECT side, p, {_AGG} FROM ev GROUP BY side, p),
     grid AS (SELECT CAST(unnest(range(CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP) + {step},
                                       {step})) AS DATE) AS p),
-    sides AS (SELECT unnest(?::VARCHAR[]) AS side),
-    tot AS (SELECT {trunc} AS p, count(*) AS n FROM events
-            WHERE event_date BETWEEN ? AND ?{ds_sql} GROUP BY 1)
-    SELECT g.p AS period_start, s.side, a.* EXCLUDE (side, p),
-           1000.0 * coalesce(a.events, 0) / nullif(t.n, 0) AS per_1000
+    sides AS (SELECT unnest(?::VARCHAR[]) AS side)
+    SELECT g.p AS period_start, s.side, a.* EXCLUDE (side, p)
     FROM grid g CROSS JOIN sides s
     LEFT JOIN agg a ON a.p = g.p AND a.side = s.side
-    LEFT JOIN tot t ON t.p = g.p
     ORDER BY s.side, g.p"""
     sides = ["A->B", "B->A"] if directed else ["A<->B"]
     params = [
@@ -171,9 +167,6 @@ def _query(
         first,
         last,
         sides,
-        span[0],
-        span[1],
-        *ds_params,
     ]
     frame = con.execute(sql, params).df()
     counts = [
@@ -187,4 +180,43 @@ def _query(
     ]
     frame[counts] = frame[counts].fillna(0).astype("int64")
     frame["goldstein_sum"] = frame["goldstein_sum"].where(frame["events"] > 0)
+    totals = period_totals(con, freq, span, dataset)
+    per_period = pd.to_datetime(frame["period_start"]).map(totals)
+    frame["per_1000"] = 1000.0 * frame["events"] / per_period.where(per_period > 0)
     return frame
+
+
+# (database file, events in store, freq, span, dataset) → events per period. The event count is
+# part of the key, so any load or deletion recomputes; a cold dyad then costs one scan less.
+_TOTALS: dict[tuple[Any, ...], pd.Series] = {}
+_TOTALS_LIMIT = 256
+
+
+def period_totals(
+    con: duckdb.DuckDBPyConnection,
+    freq: str,
+    span: tuple[dt.date, dt.date],
+    dataset: str | None,
+) -> pd.Series:
+    """Events of the store (or ``dataset``) per period start, cached per store state."""
+    ds_sql, ds_params = _dataset_sql(dataset)
+    state = con.execute(
+        "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()),"
+        " (SELECT count(*) FROM events)"
+    ).fetchone()
+    path = state[0] if state else None
+    key = (path, state[1] if state else None, freq, span, dataset)
+    cached = _TOTALS.get(key) if path else None  # in-memory stores are not cached
+    if cached is not None:
+        return cached
+    rows = con.execute(
+        f"SELECT {trunc_sql(freq)} AS p, count(*) AS n FROM events "
+        f"WHERE event_date BETWEEN ? AND ?{ds_sql} GROUP BY 1",
+        [span[0], span[1], *ds_params],
+    ).df()
+    totals = pd.Series(rows["n"].to_numpy(), index=pd.to_datetime(rows["p"]))
+    if path:
+        if len(_TOTALS) >= _TOTALS_LIMIT:
+            _TOTALS.clear()
+        _TOTALS[key] = totals
+    return totals
