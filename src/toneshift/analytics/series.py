@@ -200,12 +200,11 @@ def period_totals(
 ) -> pd.Series:
     """Events of the store (or ``dataset``) per period start, cached per store state."""
     ds_sql, ds_params = _dataset_sql(dataset)
-    state = con.execute(
+    (path, size), *_ = con.execute(  # fetchall: a half-read result blocks the connection
         "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()),"
         " (SELECT count(*) FROM events)"
-    ).fetchone()
-    path = state[0] if state else None
-    key = (path, state[1] if state else None, freq, span, dataset)
+    ).fetchall()
+    key = (path, size, freq, span, dataset)
     cached = _TOTALS.get(key) if path else None  # in-memory stores are not cached
     if cached is not None:
         return cached
