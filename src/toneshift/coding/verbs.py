@@ -276,18 +276,22 @@ class VerbLexicon:
     def _best(
         self, kind: str, lemmas: Sequence[tuple[str, int]], words: frozenset[str], preps: set[str]
     ) -> VerbMatch | None:
-        best: tuple[tuple[int, bool, int], _Pattern] | None = None
+        best: tuple[tuple[int, bool, int, int], _Pattern] | None = None
         for lemma, bonus in lemmas:
             for anchor in ("", *words):
                 for order, pat in self._index.get((kind, lemma, anchor), ()):
                     if not pat.objects <= words or (pat.prep and pat.prep not in preps):
                         continue
-                    rank = (pat.specificity + bonus, pat.team, -order)
+                    # a derived pattern's preposition is weak evidence (often an adjunct: "met
+                    # at the palace", "sued for records"): it does not outrank the team's
+                    # entry for the bare verb, only other derived patterns
+                    weak = 1 if pat.prep and not pat.team else 0
+                    rank = (pat.specificity + bonus - weak, pat.team, pat.specificity, -order)
                     if best is None or rank > best[0]:
                         best = (rank, pat)
         if best is None:
             return None
-        (spec, _team, _order), pat = best
+        (spec, _team, _raw, _order), pat = best
         confidence = min(0.95, (0.6 if pat.team else 0.45) + 0.05 * spec)
         return VerbMatch(pat.code, pat.describe(), spec, round(confidence, 2))
 
