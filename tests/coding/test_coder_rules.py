@@ -92,3 +92,15 @@ def test_pronoun_subject_of_reported_speech_is_the_speaker(coder):
 def test_third_countries_named_beside_the_dyad(coder):
     (event,) = _events(coder, "Colombia criticized the United States over its policy on Venezuela.")
     assert event.third_parties == ("VEN",)
+
+
+def test_peacekeepers_sent_are_aid_not_mobilisation(coder):
+    (event,) = _events(coder, "Japan is sending troops to the peacekeeping force in South Sudan.")
+    assert (event.cameo, event.plover) == ("074", "AID")
+    (event,) = _events(coder, "Russia sent troops to the border of Ukraine.")
+    assert event.plover == "MOBILIZE"
+
+
+def test_adjunct_preposition_does_not_change_the_verb(coder):
+    (event,) = _events(coder, "Peru met Chile at the presidential palace.")
+    assert event.plover == "CONSULT"

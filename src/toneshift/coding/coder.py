@@ -212,6 +212,7 @@ class Coder:
         if code is None:
             return None
         code = announced_code(code, candidate.predicate.modality)
+        code = peacekeeping_code(code, context)
         kind = cameo.cameo_type(code)
         sentence = context.sentence
         exclude = [*name_tokens(candidate.source), *name_tokens(candidate.target)]
@@ -338,6 +339,18 @@ def _clause_head(predicate: Predicate) -> Token:
     if predicate.nominal and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     return head
+
+
+PEACEKEEPING = ("peacekeep", "peace-keep")
+PEACEKEEPING_CODE = "074"  # CAMEO: provide military protection or peacekeeping (PLOVER AID)
+
+
+def peacekeeping_code(code: str, context: SentenceContext) -> str:
+    """Troops sent or arriving as peacekeepers are protection given, not a show of force."""
+    if not code.startswith(("15", "042", "043")):
+        return code
+    words = (t.lower_ for t in context.sentence)
+    return PEACEKEEPING_CODE if any(w.startswith(PEACEKEEPING) for w in words) else code
 
 
 def effective_code(code: str, negated: bool) -> str | None:

@@ -220,7 +220,10 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
         for child in obj.children:
             if child.dep_ == "poss":  # "criticized Washington's policy"
                 found.append(("poss", child))
-    found.extend(prep_objects(verb))
+    for prep, obj in prep_objects(verb):
+        found.append((prep, obj))
+        # "to the peacekeeping force in South Sudan", "toward the border of Ukraine"
+        found.extend((inner, place) for inner, place in prep_objects(obj) if inner in ("in", "of"))
     for xcomp in _children(verb, frozenset({"xcomp"})):
         found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
     return found
