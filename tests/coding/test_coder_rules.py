@@ -104,3 +104,8 @@ def test_peacekeepers_sent_are_aid_not_mobilisation(coder):
 def test_adjunct_preposition_does_not_change_the_verb(coder):
     (event,) = _events(coder, "Peru met Chile at the presidential palace.")
     assert event.plover == "CONSULT"
+
+
+def test_time_phrases_are_not_arguments(coder):
+    (event,) = _events(coder, "Colombia called Ecuador on Friday to congratulate its president.")
+    assert event.plover == "CONSULT"  # a telephone call, not an appeal ("call on")

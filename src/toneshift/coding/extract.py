@@ -191,6 +191,55 @@ def _modality(verb: Token) -> str:
     return "asserted"
 
 
+TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "day",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "time",
+        "occasion",
+        "sideline",
+    }
+)
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """ "on Friday", "in 2019", "during the week": a time adjunct, not an argument."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.lemma_.lower() in TIME_WORDS or o.like_num or o.ent_type_ in ("DATE", "TIME")
+        for o in objects
+    )
+
+
 def verb_predicate(verb: Token) -> Predicate:
     """The predicate of a verb: lemma, object words, particle, prepositions, complement."""
     objects = _children(verb, frozenset({"dobj", "attr", "oprd"}))
@@ -198,7 +247,12 @@ def verb_predicate(verb: Token) -> Predicate:
     xcomp = next(
         (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
     )
-    preps = tuple(c.lower_ for c in verb.children if c.dep_ in ("prep", "agent"))
+    preps = tuple(
+        c.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time_phrase(c)
+    )
+    if verb.lemma_.lower() == "call" and particle != "on" and "on" not in preps and objects:
+        # "called Erdogan to congratulate him" is a telephone call, not an appeal
+        xcomp = None
     return Predicate(
         head=verb,
         lemma=verb.lemma_.lower(),
