@@ -48,13 +48,18 @@ def _ancestors(token: Token) -> list[Token]:
 
 
 def path_predicates(source: Token, target: Token) -> list[Token]:
-    """Verbs and nouns on the dependency path from target up to the common ancestor and down
-    to the source, target side first."""
+    """Verbs and nouns on the dependency path between target and source: the common ancestor
+    first when it is a verb, then the target side, then the source side."""
     up_t, up_s = _ancestors(target), _ancestors(source)
     common = next((t for t in up_t if t in up_s), up_t[-1])
     t_side = up_t[: up_t.index(common) + 1]
     s_side = up_s[: up_s.index(common)] if common in up_s else []
     path = t_side[1:] + list(reversed(s_side[1:]))
+    if common.pos_ in ("VERB", "AUX") and common in path:
+        # the verb that governs both actors links them ("X welcomed Y's invitation": X
+        # welcomed, not Y invited)
+        path.remove(common)
+        path.insert(0, common)
     return [t for t in path if t.pos_ in ("VERB", "AUX", "NOUN")]
 
 
