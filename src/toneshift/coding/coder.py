@@ -28,6 +28,7 @@ from toneshift.models import Actor, Event, IssueTag
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 NEGATED_COOPERATION_CODE = "120"  # "did not agree" reads as a rejection
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 GENERIC_PROMISE = "030"  # an unknown action promised: intent to cooperate
 
 
@@ -124,7 +125,7 @@ class Coder:
             if candidate.target_prep == "poss" and candidate.target.head.i in used_objects:
                 continue  # "invited Colombia's Petro": Petro is the target, not Colombia
             group = (candidate.predicate.head.i, candidate.source.i)
-            if group in answered and candidate.target.dep_ != "conj":
+            if group in answered and candidate.target.dep_ != "conj" and not candidate.reciprocal:
                 continue  # one target per action and source, in priority order (and "X and Y")
             event = self.candidate_event(candidate, context, memory)
             if event is None:
@@ -190,6 +191,8 @@ class Coder:
         match = self.classify(candidate.predicate)
         if match is None or not cameo.plover_for(match.cameo):
             return None
+        if candidate.reciprocal and cameo.plover_for(match.cameo) not in SYMMETRIC:
+            return None  # "X and Y criticized Z" says nothing of X toward Y
         source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
         if target is None and _through_event_noun(candidate, self.verbs):

@@ -46,6 +46,7 @@ TARGET_PREPS = frozenset(
         "onto",
     }
 )
+LOCATIVE_PREPS = frozenset({"in", "by", "at", "from"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "should", "can"})
 INTENT_VERBS = frozenset(
@@ -98,6 +99,7 @@ class Candidate:
     predicate: Predicate
     target_prep: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    reciprocal: bool = False  # coordinated subjects toward each other ("X and Y agreed")
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -146,6 +148,9 @@ def prep_objects(head: Token) -> list[tuple[str, Token]]:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             for obj in _conj_expand(_children(child, frozenset({"pobj"}))):
                 pairs.append((child.lower_, obj))
+    # who an action falls on is marked by "against", "to", "with"...; "in", "by" mostly say
+    # where or how ("filed a lawsuit in a Paris court against X")
+    pairs.sort(key=lambda pair: pair[0] in LOCATIVE_PREPS)
     return pairs
 
 
@@ -299,13 +304,17 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
                 yield Candidate(source, target, predicate)
         return
     targets = _targets_of_verb(verb)
-    if not targets and len(subs) > 1:
-        # "Colombia and Peru agreed ...": coordinated subjects act toward each other
-        targets = [("with", other) for other in subs]
     for source in subs:
         for prep, target in targets:
             if target.i != source.i:
                 yield Candidate(source, target, predicate, target_prep=prep)
+    if len(subs) > 1 and not targets:
+        # "Colombia and Peru agreed ...": coordinated subjects act toward each other (kept by
+        # the coder only for symmetric actions: agreeing, meeting, cooperating)
+        for source in subs:
+            for other in subs:
+                if other.i != source.i:
+                    yield Candidate(source, other, predicate, "with", reciprocal=True)
 
 
 def noun_predicate(noun: Token) -> Predicate:
