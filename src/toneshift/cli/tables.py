@@ -33,15 +33,7 @@ def events_table(results: list[tuple[Any, list[Any]]]) -> None:
     for article, events in results:
         title = article.title or article.id
         table = Table(title=f"{title} ({len(events)} events)", show_lines=True, expand=True)
-        for name in (
-            "source → action → target",
-            "CAMEO/PLOVER",
-            "quad",
-            "Gold.",
-            "tone",
-            "issues",
-            "sentence",
-        ):
+        for name in COLUMNS:
             table.add_column(name, overflow="fold")
         for e in events:
             table.add_row(

@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span, Token
 
 from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
-from toneshift.coding.extract import SPEECH_VERBS, Candidate, Predicate, sentence_candidates
+from toneshift.coding.extract import (
+    SPEECH_VERBS,
+    TIME_WORDS,
+    Candidate,
+    Predicate,
+    sentence_candidates,
+)
 from toneshift.coding.issues import find_issues
 from toneshift.coding.modality import announced_code
 from toneshift.coding.nlp import load_pipeline
@@ -253,45 +259,9 @@ class Coder:
         return tuple(found)
 
 
-NOT_ACTORS = frozenset(
-    {
-        "today",
-        "yesterday",
-        "tomorrow",
-        "week",
-        "month",
-        "year",
-        "day",
-        "time",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "percent",
-        "%",
-        "which",
-        "that",
-        "what",
-        "who",
-        "it",
-        "this",
-        "there",
-    }
+# Heads that never name an actor: dates and times, numbers-as-words, relative pronouns.
+NOT_ACTORS = TIME_WORDS | frozenset(
+    {"percent", "%", "which", "that", "what", "who", "it", "this", "there"}
 )
 
 
