@@ -2,9 +2,10 @@
 
 Reads the sentences of ../shared/data/gold/plover_dev.tsv (skips when absent), codes them in
 batches through the same path as `toneshift code`, and prints the rate. Model loading is timed
-separately and excluded from the rate.
+separately and excluded from the rate; forking the workers (``--processes`` other than 1) is
+included.
 
-    .venv/bin/python benchmarks/coding_speed.py [--repeat 3] [--processes 1]
+    .venv/bin/python benchmarks/coding_speed.py [--repeat 3] [--processes N]   (1: one process; 0: one per core)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ SHARED = Path(os.environ.get("TONESHIFT_SHARED", DEFAULT_SHARED))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--processes", type=int, default=1, help="spaCy parser processes")
+    parser.add_argument("--processes", type=int, default=1, help="worker processes (0 = one per core, as `toneshift code` by default)")
     args = parser.parse_args()
     gold = SHARED / "data" / "gold" / "plover_dev.tsv"
     if not gold.exists():

@@ -23,8 +23,12 @@ def register(app: typer.Typer) -> None:
         ] = None,
         batch_size: Annotated[int, typer.Option(help="texts parsed per batch")] = 128,
         processes: Annotated[
-            int, typer.Option(help="parser processes (use the cores on large inputs)")
-        ] = 1,
+            int,
+            typer.Option(
+                help="worker processes that parse and code (0 = one per core for inputs of "
+                "200+ texts; 1 = this process only)"
+            ),
+        ] = 0,
         actors: Annotated[
             list[Path] | None,
             typer.Option("--actors", help="PETRARCH/TABARI actor dictionary (repeatable)"),

@@ -30,6 +30,9 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[
             int | None, typer.Option(min=1, help="first N gold sentences only")
         ] = None,
+        processes: Annotated[
+            int, typer.Option(min=0, help="worker processes (0 = one per core; 1 = this one)")
+        ] = 0,
     ) -> None:
         """Score the coder on GOLD: accuracy, macro-F1, per-class scores, confusions, open-mode
         recall, actor resolution and sentences/s."""
@@ -39,7 +42,7 @@ def register(app: typer.Typer) -> None:
 
         if report is not None:
             report_format(report)  # fail before the coder runs
-        result = evaluate(gold, mode=mode, limit=limit)
+        result = evaluate(gold, mode=mode, limit=limit, processes=processes)
         if report is not None:
             report.write_text(render(result, report), encoding="utf-8")
         if json:

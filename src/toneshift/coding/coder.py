@@ -27,6 +27,7 @@ from toneshift.coding.extract import (
 from toneshift.coding.issues import find_issues
 from toneshift.coding.modality import announced_code
 from toneshift.coding.nlp import load_pipeline
+from toneshift.coding.parallel import map_chunks
 from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
 from toneshift.coding.tone import directed_tone
 from toneshift.coding.verbs import VerbLexicon, VerbMatch
@@ -363,8 +364,15 @@ def code_texts(
     batch_size: int = 256,
     processes: int = 1,
 ) -> Iterator[list[Event]]:
-    """Code many short texts in batches (one list of events per text, same order), parsing
-    with ``processes`` spaCy processes."""
-    docs = coder.nlp.pipe(texts, batch_size=batch_size, n_process=max(1, processes))
-    for doc, date in zip(docs, dates, strict=True):
-        yield list(coder.code_doc(doc, date=date))
+    """Code many short texts (one list of events per text, same order). With ``processes`` > 1
+    (0 = one per core) large inputs are parsed and coded by forked workers."""
+
+    def code_chunk(chunk: Sequence[tuple[str, dt.date | None]]) -> list[list[Event]]:
+        docs = coder.nlp.pipe((text for text, _ in chunk), batch_size=batch_size)
+        return [
+            list(coder.code_doc(doc, date=date)) for doc, (_, date) in zip(docs, chunk, strict=True)
+        ]
+
+    pairs = list(zip(texts, dates, strict=True))
+    chunk_size = batch_size if processes == 1 else min(batch_size, 64)
+    yield from map_chunks(code_chunk, pairs, processes=processes, chunk_size=chunk_size)

@@ -12,8 +12,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
 from toneshift.coding.coder import Coder
 from toneshift.coding.pair import code_pair
+from toneshift.coding.parallel import map_chunks
 from toneshift.errors import InputError
 from toneshift.models import Event
 
@@ -81,18 +84,24 @@ def code_requests(
     batch_size: int = 128,
     processes: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """Answer requests in order. Texts are parsed in batches, by ``processes`` parser
-    processes (spaCy forks them; coding itself stays in this process)."""
-    docs = coder.nlp.pipe(
-        (r.text for r in requests), batch_size=batch_size, n_process=max(1, processes)
-    )
-    for request, doc in zip(requests, docs, strict=True):
-        if request.pair_mode:
-            assert request.source is not None and request.target is not None
-            event = code_pair(
-                coder, request.text, request.source, request.target, date=request.date, doc=doc
-            )
-            events = [event] if event is not None else []
-        else:
-            events = list(coder.code_doc(doc, date=request.date))
-        yield {"id": request.id, "events": [event_record(e) for e in events]}
+    """Answer requests in order. With ``processes`` > 1 (0 = one per core) large inputs are
+    split into chunks that forked workers parse and code (see :mod:`toneshift.coding.parallel`)."""
+
+    def answer_chunk(chunk: Sequence[CodingRequest]) -> list[dict[str, Any]]:
+        docs = coder.nlp.pipe((r.text for r in chunk), batch_size=batch_size)
+        return [_answer(coder, request, doc) for request, doc in zip(chunk, docs, strict=True)]
+
+    chunk_size = batch_size if processes == 1 else min(batch_size, 64)
+    yield from map_chunks(answer_chunk, requests, processes=processes, chunk_size=chunk_size)
+
+
+def _answer(coder: Coder, request: CodingRequest, doc: Doc) -> dict[str, Any]:
+    if request.pair_mode:
+        assert request.source is not None and request.target is not None
+        event = code_pair(
+            coder, request.text, request.source, request.target, date=request.date, doc=doc
+        )
+        events = [event] if event is not None else []
+    else:
+        events = list(coder.code_doc(doc, date=request.date))
+    return {"id": request.id, "events": [event_record(e) for e in events]}

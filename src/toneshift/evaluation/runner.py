@@ -183,8 +183,10 @@ def evaluate(
     limit: int | None = None,
     coder: Coder | None = None,
     clock: Callable[[], float] = time.perf_counter,
+    processes: int = 1,
 ) -> EvalResult:
-    """Read ``path``, code its sentences with ``coder`` (default: ``Coder.default()``), score."""
+    """Read ``path``, code its sentences with ``coder`` (default: ``Coder.default()``) in
+    ``processes`` workers (0 = one per core), and score."""
     from toneshift.coding.contract import code_requests
 
     gold = read_gold(path).limited(limit)
@@ -195,6 +197,7 @@ def evaluate(
 
         coder = Coder.default()
     start = clock()
-    predictions = {answer["id"]: answer["events"] for answer in code_requests(coder, requests)}
+    answers = code_requests(coder, requests, processes=processes)
+    predictions = {answer["id"]: answer["events"] for answer in answers}
     seconds = clock() - start
     return EvalResult(gold, score(gold, chosen, predictions), seconds)
