@@ -12,7 +12,10 @@ PLOVER choices worth knowing
   ``018`` sympathy and ``019`` accord → SUPPORT.
 * CAMEO 02 (appeal) → REQUEST, as PLOVER merged appeals and demands.
 * 09 (investigate) → ACCUSE; 163 (sanctions, embargo) → COERCE; 0813/0814 and 084–087 →
-  RETREAT, 080–083 → CONCEDE; 175, 1712 and 201 → ASSAULT; 191/192 → COERCE (PLOVER 2021).
+  RETREAT, 080–083 → CONCEDE; 175, 1712 and 201 → ASSAULT.
+* 191 (blockade) and 192 (occupy territory) → ASSAULT, as in the PLOVER gold annotation
+  (Hu et al. 2024: storming, capturing and blockading by armed forces are assaults); the
+  2021 conversion table puts them under COERCE.
 """
 
 from __future__ import annotations

@@ -107,5 +107,32 @@ def test_adjunct_preposition_does_not_change_the_verb(coder):
 
 
 def test_time_phrases_are_not_arguments(coder):
-    (event,) = _events(coder, "Colombia called Ecuador on Friday to congratulate its president.")
+    (event,) = _events(coder, "Colombia called Ecuador on Friday to discuss trade.")
     assert event.plover == "CONSULT"  # a telephone call, not an appeal ("call on")
+
+
+def test_a_call_made_to_deliver_a_message_is_that_message(coder):
+    (event,) = _events(coder, "Colombia called Ecuador on Friday to congratulate its president.")
+    assert (event.cameo, event.plover) == ("051", "SUPPORT")
+
+
+def test_agreeing_to_a_deal_is_concluding_it_and_to_an_action_is_a_promise(coder):
+    deals = _events(coder, "Peru and Chile agreed to a trade deal.")
+    assert {(e.source.code, e.target.code, e.plover) for e in deals} == {
+        ("PER", "CHL", "SUPPORT"),
+        ("CHL", "PER", "SUPPORT"),
+    }
+    (promise,) = _events(coder, "Peru agreed to send aid to Chile.")
+    assert promise.plover == "AGREE"
+
+
+def test_failing_to_agree_is_a_rejection(coder):
+    pairs = _by_pair(_events(coder, "Peru and Chile failed to reach an agreement on fishing."))
+    assert pairs[("PER", "CHL")].plover == "REJECT"
+
+
+def test_blockades_and_occupation_are_assaults_closing_borders_is_coercion(coder):
+    (blockade,) = _events(coder, "Turkish troops blockaded the Syrian town.")
+    assert blockade.plover == "ASSAULT"
+    (closed,) = _events(coder, "Venezuela closed its border with Colombia.")
+    assert closed.plover == "COERCE"

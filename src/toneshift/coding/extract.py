@@ -16,7 +16,7 @@ Candidates carry parse tokens only; actors and event types are resolved by the c
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -47,6 +47,29 @@ TARGET_PREPS = frozenset(
     }
 )
 LOCATIVE_PREPS = frozenset({"in", "by", "at", "from"})
+CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+# what a call can be made "to" do that is itself the act toward the one called
+MESSAGE_VERBS = frozenset(
+    {
+        "congratulate",
+        "thank",
+        "express",
+        "convey",
+        "assure",
+        "apologize",
+        "apologise",
+        "offer",
+        "reaffirm",
+        "reiterate",
+        "praise",
+        "condole",
+        "welcome",
+        "wish",
+        "pledge",
+    }
+)
+# prepositions whose common-noun object says what the action is about ("agreed to a deal")
+OBJECT_LIKE_PREPS = frozenset({"to", "on"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "should", "can"})
 INTENT_VERBS = frozenset(
@@ -255,9 +278,23 @@ def verb_predicate(verb: Token) -> Predicate:
     preps = tuple(
         c.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time_phrase(c)
     )
-    if verb.lemma_.lower() == "call" and particle != "on" and "on" not in preps and objects:
-        # "called Erdogan to congratulate him" is a telephone call, not an appeal
+    if verb.lemma_.lower() in CALL_VERBS and particle != "on" and "on" not in preps and objects:
+        # "called Erdogan to congratulate him" is a telephone call, not an appeal; what the
+        # call was for, when it is a message ("to congratulate", "to express support"), is
+        # the event, as if said face to face
+        purpose = next((c for c in verb.children if _is_purpose(c)), None)
+        if purpose is not None and purpose.lemma_.lower() in MESSAGE_VERBS:
+            return replace(verb_predicate(purpose), head=verb, modality=_modality(verb))
         xcomp = None
+    if not objects and xcomp is None:
+        # "agreed to a trade deal", "agreed on the text": what is agreed refines the verb
+        objects = [
+            obj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in OBJECT_LIKE_PREPS
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN"
+        ]
     return Predicate(
         head=verb,
         lemma=verb.lemma_.lower(),
@@ -265,8 +302,16 @@ def verb_predicate(verb: Token) -> Predicate:
         particle=particle,
         prepositions=preps,
         complement=xcomp.lemma_.lower() if xcomp is not None else None,
-        negated=_negated(verb) or (verb.dep_ == "xcomp" and _negated(verb.head)),
+        negated=_negated(verb)
+        or (verb.dep_ == "xcomp" and (_negated(verb.head) or verb.head.lemma_ in FAIL_VERBS)),
         modality=_modality(verb),
+    )
+
+
+def _is_purpose(token: Token) -> bool:
+    """ "(called him) to congratulate": an infinitive complement or purpose clause."""
+    return token.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
 
 
@@ -308,13 +353,26 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
         for prep, target in targets:
             if target.i != source.i:
                 yield Candidate(source, target, predicate, target_prep=prep)
-    if len(subs) > 1 and not targets:
-        # "Colombia and Peru agreed ...": coordinated subjects act toward each other (kept by
-        # the coder only for symmetric actions: agreeing, meeting, cooperating)
+    if len(subs) > 1 and (not targets or _joint_action(verb, targets)):
+        # "Colombia and Peru agreed (to a trade deal)": coordinated subjects act toward each
+        # other when no named party is the target (kept by the coder only for symmetric
+        # actions: agreeing, meeting, cooperating)
         for source in subs:
             for other in subs:
                 if other.i != source.i:
                     yield Candidate(source, other, predicate, "with", reciprocal=True)
+
+
+# "failed to reach agreement" negates its complement like "did not reach agreement"
+FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+JOINT_VERBS = frozenset({"agree", "sign", "conclude", "reach", "hold", "negotiate", "discuss"})
+
+
+def _joint_action(verb: Token, targets: list[tuple[str | None, Token]]) -> bool:
+    """ "X and Y signed a deal", "agreed on a text": a joint act whose object is no party."""
+    return verb.lemma_.lower() in JOINT_VERBS and all(
+        t.pos_ not in ("PROPN", "PRON") for _, t in targets
+    )
 
 
 def noun_predicate(noun: Token) -> Predicate:
