@@ -136,3 +136,14 @@ def test_blockades_and_occupation_are_assaults_closing_borders_is_coercion(coder
     assert blockade.plover == "ASSAULT"
     (closed,) = _events(coder, "Venezuela closed its border with Colombia.")
     assert closed.plover == "COERCE"
+
+
+def test_a_decision_announced_is_the_act_not_a_promise(coder):
+    (event,) = _events(coder, "Japan decided to lift economic sanctions on India.")
+    assert event.plover in ("RETREAT", "CONCEDE")  # PLOVER YIELD, enacted
+    assert event.cameo.startswith("08")
+
+
+def test_lowering_tariffs_eases_a_sanction(coder):
+    (event,) = _events(coder, "The United States reduced tariffs on Chinese goods.")
+    assert event.cameo == "085"

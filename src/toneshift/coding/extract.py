@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from toneshift.coding.verbs import ENACTING_VERBS
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -77,7 +79,8 @@ INTENT_VERBS = frozenset(
 )
 
 # Verbs and adjectives that commit the subject to the action of their complement: "agreed to
-# withdraw", "is willing to release", "pledged to send". The complement carries the event; the
+# withdraw", "is willing to release", "pledged to send". ("decided to ease" is not among them:
+# a decision announced is the act itself.) The complement carries the event; the
 # commitment makes it a promise (CAMEO 03x intent, or 13x threat when the action is hostile).
 COMMIT_VERBS = frozenset(
     {
@@ -89,8 +92,6 @@ COMMIT_VERBS = frozenset(
         "commit",
         "consent",
         "undertake",
-        "decide",
-        "resolve",
         "volunteer",
         "guarantee",
     }
@@ -286,7 +287,10 @@ def verb_predicate(verb: Token) -> Predicate:
         if purpose is not None and purpose.lemma_.lower() in MESSAGE_VERBS:
             return replace(verb_predicate(purpose), head=verb, modality=_modality(verb))
         xcomp = None
-    if not objects and xcomp is None:
+    if not objects and xcomp is not None:
+        # "decided to ease restrictions": the complement's objects refine the composed match
+        objects = _children(xcomp, frozenset({"dobj", "attr", "oprd"}))
+    elif not objects:
         # "agreed to a trade deal", "agreed on the text": what is agreed refines the verb
         objects = [
             obj
@@ -339,8 +343,10 @@ def _has_complement(verb: Token) -> bool:
 
 def verb_candidates(verb: Token) -> Iterator[Candidate]:
     """Candidates whose predicate is ``verb``."""
-    if commits(verb) and _has_complement(verb):
-        return  # "agreed to share": the complement "share" is the event, as a promise
+    if (commits(verb) or verb.lemma_.lower() in ENACTING_VERBS) and _has_complement(verb):
+        # "agreed to share": the complement "share" is the event, as a promise; "decided to
+        # lift": the complement is the event, as done
+        return
     subs, passive = subjects(verb)
     predicate = verb_predicate(verb)
     if passive:

@@ -201,7 +201,6 @@ _INTENT_VERBS = frozenset(
     {
         "plan",
         "intend",
-        "decide",
         "agree",
         "promise",
         "pledge",
@@ -225,7 +224,13 @@ def _frame_code(frame: str, inner: str) -> str:
     return table[""]
 
 
+# "decided to lift", "began to withdraw", "moved to ease": the complement is done, not promised
+ENACTING_VERBS = frozenset({"decide", "resolve", "begin", "start", "move", "continue"})
+
+
 def _frame_for(verb: str, outer: VerbMatch | None) -> str | None:
+    if verb in ENACTING_VERBS:
+        return None
     if verb in _INTENT_VERBS:
         return "intend"
     return _FRAME_OF_ROOT.get(outer.cameo[:2]) if outer else None
@@ -235,7 +240,8 @@ def _compose(verb: str, outer: VerbMatch | None, inner: VerbMatch) -> VerbMatch:
     """Code "VERB to INNER" from the outer verb's frame and the inner event."""
     frame = _frame_for(verb, outer)
     if frame is None:
-        return inner if outer is None or inner.specificity >= outer.specificity else outer
+        enacted = outer is None or verb in ENACTING_VERBS
+        return inner if enacted or inner.specificity >= outer.specificity else outer
     if frame == "intend" and inner.cameo[:2] >= "13":
         frame = "threaten"
     elif frame != "threaten" and inner.cameo[:2] >= "09":
