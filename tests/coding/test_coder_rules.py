@@ -147,3 +147,25 @@ def test_a_decision_announced_is_the_act_not_a_promise(coder):
 def test_lowering_tariffs_eases_a_sanction(coder):
     (event,) = _events(coder, "The United States reduced tariffs on Chinese goods.")
     assert event.cameo == "085"
+
+
+def test_a_verdict_falls_on_the_subject_of_its_small_clause(coder):
+    (event,) = _events(coder, "Peru's Supreme Court found Fujimori guilty of corruption.")
+    assert (event.target.text, event.plover) == ("Fujimori", "ACCUSE")
+
+
+def test_summoning_an_envoy_to_complain_is_a_complaint(coder):
+    (event,) = _events(
+        coder, "Colombia summoned the Ecuadorian ambassador to complain about spying."
+    )
+    assert (event.target.country, event.plover) == ("ECU", "ACCUSE")
+
+
+def test_calling_for_sanctions_against_a_country_accuses_it(coder):
+    (event,) = _events(coder, "Canada called for sanctions against Russia.")
+    assert (event.target.country, event.cameo, event.plover) == ("RUS", "113", "ACCUSE")
+
+
+def test_opening_an_investigation_into_someone_accuses_them(coder):
+    (event,) = _events(coder, "Peru launched an investigation into Chile's navy.")
+    assert event.plover == "ACCUSE"

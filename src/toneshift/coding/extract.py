@@ -49,7 +49,7 @@ TARGET_PREPS = frozenset(
     }
 )
 LOCATIVE_PREPS = frozenset({"in", "by", "at", "from"})
-CALL_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+CALL_VERBS = frozenset({"call", "phone", "telephone", "ring", "summon"})
 # what a call can be made "to" do that is itself the act toward the one called
 MESSAGE_VERBS = frozenset(
     {
@@ -68,10 +68,17 @@ MESSAGE_VERBS = frozenset(
         "welcome",
         "wish",
         "pledge",
+        "complain",
+        "protest",
+        "condemn",
+        "criticize",
+        "criticise",
+        "demand",
+        "warn",
     }
 )
 # prepositions whose common-noun object says what the action is about ("agreed to a deal")
-OBJECT_LIKE_PREPS = frozenset({"to", "on"})
+OBJECT_LIKE_PREPS = frozenset({"to", "on", "for"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "should", "can"})
 INTENT_VERBS = frozenset(
@@ -302,7 +309,7 @@ def verb_predicate(verb: Token) -> Predicate:
     return Predicate(
         head=verb,
         lemma=verb.lemma_.lower(),
-        object_words=_object_words(objects),
+        object_words=_object_words(objects) + tuple(a.lower_ for a in _verdicts(verb)),
         particle=particle,
         prepositions=preps,
         complement=xcomp.lemma_.lower() if xcomp is not None else None,
@@ -331,10 +338,26 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
     for prep, obj in prep_objects(verb):
         found.append((prep, obj))
         # "to the peacekeeping force in South Sudan", "toward the border of Ukraine"
-        found.extend((inner, place) for inner, place in prep_objects(obj) if inner in ("in", "of"))
+        found.extend(
+            (inner, place)
+            for inner, place in prep_objects(obj)
+            if inner in ("in", "of", "against")  # "called for sanctions against X"
+        )
     for xcomp in _children(verb, frozenset({"xcomp"})):
         found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
+    for clause in _verdicts(verb):
+        found.extend((None, s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
     return found
+
+
+def _verdicts(verb: Token) -> list[Token]:
+    """ "found X guilty", "declared Y responsible": the adjective of a small clause whose
+    subject is who the verdict falls on."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp", "acomp") and c.pos_ == "ADJ" and c.lower_ in VERDICTS
+    ]
 
 
 def _has_complement(verb: Token) -> bool:
@@ -369,6 +392,7 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
                     yield Candidate(source, other, predicate, "with", reciprocal=True)
 
 
+VERDICTS = frozenset({"guilty", "liable", "responsible", "innocent"})
 # "failed to reach agreement" negates its complement like "did not reach agreement"
 FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
 JOINT_VERBS = frozenset({"agree", "sign", "conclude", "reach", "hold", "negotiate", "discuss"})

@@ -240,8 +240,9 @@ def _compose(verb: str, outer: VerbMatch | None, inner: VerbMatch) -> VerbMatch:
     """Code "VERB to INNER" from the outer verb's frame and the inner event."""
     frame = _frame_for(verb, outer)
     if frame is None:
-        enacted = outer is None or verb in ENACTING_VERBS
-        return inner if enacted or inner.specificity >= outer.specificity else outer
+        # "decided to lift": the complement is the act; "convicted X to pay", "forced X to
+        # withdraw": the outer verb is the act toward X
+        return inner if outer is None or verb in ENACTING_VERBS else outer
     if frame == "intend" and inner.cameo[:2] >= "13":
         frame = "threaten"
     elif frame != "threaten" and inner.cameo[:2] >= "09":
