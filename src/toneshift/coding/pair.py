@@ -17,11 +17,17 @@ from toneshift.coding.coder import ArticleMemory, Coder, SentenceContext
 from toneshift.coding.extract import (
     Candidate,
     commits,
+    is_purpose,
     noun_predicate,
     sentence_candidates,
     verb_predicate,
 )
 from toneshift.models import Actor, Event
+
+# verbs of giving whose purpose clause ("to help", "to support") is not the act itself
+GIVING = frozenset(
+    {"give", "provide", "donate", "contribute", "allocate", "grant", "deliver", "supply", "spend"}
+)
 
 
 def find_tokens(doc: Doc, words: str) -> list[Token]:
@@ -73,9 +79,15 @@ def _by_distance(sentence: Span, target: Token) -> Iterator[Token]:
 def _pair_candidates(sentence: Span, source: Token, target: Token) -> Iterator[Candidate]:
     s_inside = set(source.subtree)
     t_inside = set(target.subtree)
+    purposes: list[Candidate] = []
     for cand in sentence_candidates(sentence):
         if cand.source in s_inside and cand.target in t_inside:
-            yield cand
+            if is_purpose(cand.predicate.head) and cand.predicate.head.head.lemma_ in GIVING:
+                # "gave 300 million euros to promote investment in Ethiopia": the giving is
+                # the act toward Ethiopia; the purpose only when the main verb says nothing
+                purposes.append(cand)
+            else:
+                yield cand
     for token in [*path_predicates(source, target), *_by_distance(sentence, target)]:
         if token.pos_ == "NOUN":
             yield Candidate(source, target, noun_predicate(token))
@@ -84,6 +96,7 @@ def _pair_candidates(sentence: Span, source: Token, target: Token) -> Iterator[C
         if complement is not None:  # "agreed to share": the promise of sharing
             yield Candidate(source, target, verb_predicate(complement))
         yield Candidate(source, target, verb_predicate(token))
+    yield from purposes
 
 
 def _complement(token: Token) -> Token | None:
