@@ -169,3 +169,25 @@ def test_calling_for_sanctions_against_a_country_accuses_it(coder):
 def test_opening_an_investigation_into_someone_accuses_them(coder):
     (event,) = _events(coder, "Peru launched an investigation into Chile's navy.")
     assert event.plover == "ACCUSE"
+
+
+def test_money_given_to_help_someone_is_aid_not_the_help(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "Germany gave 300 million euros to promote investment in Ethiopia."
+    event = code_pair(coder, text, "Germany", "Ethiopia", date=None)
+    assert event is not None and event.plover == "AID"
+
+
+def test_cancelling_a_planned_visit_rejects_the_meeting(coder):
+    (event,) = _events(coder, "Mexico's president cancelled a planned visit to Washington.")
+    assert event.plover == "REJECT"
+
+
+def test_pair_mode_with_one_side_missing_codes_the_named_sides_action(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "Egypt has lifted a three-month-old state of emergency."
+    event = code_pair(coder, text, "Egypt", "a recipient", date=None)
+    assert event is not None and event.plover in ("RETREAT", "CONCEDE")
+    assert code_pair(coder, text, "an actor", "a recipient", date=None) is None

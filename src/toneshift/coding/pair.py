@@ -99,6 +99,20 @@ def _pair_candidates(sentence: Span, source: Token, target: Token) -> Iterator[C
     yield from purposes
 
 
+def _one_sided_candidates(sentence: Span, anchor: Token) -> Iterator[Candidate]:
+    """Predicates for an action of which only one side is named: the verbs that govern the
+    named side, nearest first, then the sentence's predicates by distance."""
+    governing = [t for t in _ancestors(anchor)[1:] if t.pos_ in ("VERB", "AUX")]
+    for token in [*governing, *_by_distance(sentence, anchor)]:
+        if token.pos_ == "NOUN":
+            yield Candidate(anchor, anchor, noun_predicate(token))
+            continue
+        complement = _complement(token)
+        if complement is not None:
+            yield Candidate(anchor, anchor, verb_predicate(complement))
+        yield Candidate(anchor, anchor, verb_predicate(token))
+
+
 def _complement(token: Token) -> Token | None:
     if not commits(token):
         return None
@@ -120,13 +134,21 @@ def code_pair(
     (``doc``: the text already parsed, when the caller batches parsing)."""
     doc = doc if doc is not None else coder.nlp(text)
     s_head, t_head = _head(find_tokens(doc, source_text)), _head(find_tokens(doc, target_text))
-    if s_head is None or t_head is None:
+    if s_head is None and t_head is None:
         return None
     memory = ArticleMemory(coder.actors.document_resolver(date))
     source = memory.resolve(source_text) or Actor(text=source_text)
     target = memory.resolve(target_text) or Actor(text=target_text)
     context = SentenceContext(doc[:], date, 0, None)
-    for candidate in _pair_candidates(doc[:], s_head, t_head):
+    if s_head is None or t_head is None:
+        # one side is not in the text (a placeholder such as "a recipient"): the action is
+        # the one the named side takes part in
+        anchor = s_head if s_head is not None else t_head
+        assert anchor is not None
+        candidates = _one_sided_candidates(doc[:], anchor)
+    else:
+        candidates = _pair_candidates(doc[:], s_head, t_head)
+    for candidate in candidates:
         match = coder.classify(candidate.predicate)
         if match is None or not coder_type_is_event(match.cameo):
             continue
