@@ -290,7 +290,7 @@ def verb_predicate(verb: Token) -> Predicate:
         # "called Erdogan to congratulate him" is a telephone call, not an appeal; what the
         # call was for, when it is a message ("to congratulate", "to express support"), is
         # the event, as if said face to face
-        purpose = next((c for c in verb.children if _is_purpose(c)), None)
+        purpose = next((c for c in verb.children if is_purpose(c)), None)
         if purpose is not None and purpose.lemma_.lower() in MESSAGE_VERBS:
             return replace(verb_predicate(purpose), head=verb, modality=_modality(verb))
         xcomp = None
@@ -319,7 +319,7 @@ def verb_predicate(verb: Token) -> Predicate:
     )
 
 
-def _is_purpose(token: Token) -> bool:
+def is_purpose(token: Token) -> bool:
     """ "(called him) to congratulate": an infinitive complement or purpose clause."""
     return token.dep_ in ("xcomp", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
