@@ -191,3 +191,17 @@ def test_pair_mode_with_one_side_missing_codes_the_named_sides_action(coder):
     event = code_pair(coder, text, "Egypt", "a recipient", date=None)
     assert event is not None and event.plover in ("RETREAT", "CONCEDE")
     assert code_pair(coder, text, "an actor", "a recipient", date=None) is None
+
+
+def test_an_order_to_do_something_coercive_is_coercion(coder):
+    (event,) = _events(
+        coder, "Uruguay's government ordered a Brazilian newspaper to suspend publication."
+    )
+    assert event.plover == "COERCE"
+    (appeal,) = _events(coder, "Peru ordered Chile to hand over the documents.")
+    assert appeal.plover == "REQUEST"
+
+
+def test_launching_an_offensive_is_an_assault(coder):
+    (event,) = _events(coder, "Russia launched an offensive against Ukraine.")
+    assert event.plover == "ASSAULT"

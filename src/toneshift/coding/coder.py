@@ -184,6 +184,7 @@ class Coder:
             particle=predicate.particle,
             prepositions=predicate.prepositions,
             complement_verb=predicate.complement,
+            complement_words=predicate.complement_words,
         )
         if (match is None or not cameo.plover_for(match.cameo)) and predicate.object_words:
             match = self.verbs.match_noun(predicate.object_words[0]) or match

@@ -116,6 +116,9 @@ class Predicate:
     particle: str | None = None
     prepositions: tuple[str, ...] = ()
     complement: str | None = None
+    complement_words: tuple[
+        str, ...
+    ] = ()  # the complement's own objects ("to suspend publication")
     nominal: bool = False
     negated: bool = False
     modality: str = "asserted"
@@ -313,6 +316,9 @@ def verb_predicate(verb: Token) -> Predicate:
         particle=particle,
         prepositions=preps,
         complement=xcomp.lemma_.lower() if xcomp is not None else None,
+        complement_words=_object_words(_children(xcomp, frozenset({"dobj", "attr", "oprd"})))
+        if xcomp is not None
+        else (),
         negated=_negated(verb)
         or (verb.dep_ == "xcomp" and (_negated(verb.head) or verb.head.lemma_ in FAIL_VERBS)),
         modality=_modality(verb),

@@ -224,6 +224,8 @@ def _frame_code(frame: str, inner: str) -> str:
     return table[""]
 
 
+# an authority ordering a coercive act performs it
+COMMANDING_VERBS = frozenset({"order", "direct", "instruct", "force", "compel"})
 # "decided to lift", "began to withdraw", "moved to ease": the complement is done, not promised
 ENACTING_VERBS = frozenset({"decide", "resolve", "begin", "start", "move", "continue"})
 
@@ -246,6 +248,8 @@ def _compose(verb: str, outer: VerbMatch | None, inner: VerbMatch) -> VerbMatch:
     if frame == "intend" and inner.cameo[:2] >= "13":
         frame = "threaten"
     elif frame != "threaten" and inner.cameo[:2] >= "09":
+        if verb in COMMANDING_VERBS and inner.cameo[:2] >= "16":
+            return inner  # "ordered X jailed", "ordered Y to suspend publication": coercion
         return outer or inner
     code = _frame_code(frame, inner.cameo)
     spec = inner.specificity + 1
@@ -310,6 +314,7 @@ class VerbLexicon:
         particle: str | None = None,
         prepositions: Sequence[str] = (),
         complement_verb: str | None = None,
+        complement_words: Sequence[str] = (),
     ) -> VerbMatch | None:
         """The most specific verb pattern for a clause, or None when no pattern applies."""
         verb = " ".join(verb.lower().split())
@@ -319,7 +324,9 @@ class VerbLexicon:
         if complement_verb:
             outer = self._best("verb", lemmas, frozenset(), preps)
             inner = self.match(
-                complement_verb, object_words=object_words, prepositions=sorted(preps)
+                complement_verb,
+                object_words=complement_words or object_words,
+                prepositions=sorted(preps),
             )
             return _compose(verb, outer, inner) if inner else outer
         return self._best("verb", lemmas, words, preps)
