@@ -205,3 +205,20 @@ def test_an_order_to_do_something_coercive_is_coercion(coder):
 def test_launching_an_offensive_is_an_assault(coder):
     (event,) = _events(coder, "Russia launched an offensive against Ukraine.")
     assert event.plover == "ASSAULT"
+
+
+def test_actions_under_a_promise_are_promised_and_under_a_refusal_refused(coder):
+    from toneshift.coding.pair import code_pair
+
+    promised = code_pair(
+        coder, "Peru is willing to send troops to help Chile.", "Peru", "Chile", date=None
+    )
+    assert promised is not None and promised.plover == "AGREE"
+    refused = code_pair(
+        coder,
+        "Peru said it will not end the blockade until Chile meets its demands.",
+        "Peru",
+        "Chile",
+        date=None,
+    )
+    assert refused is not None and refused.plover == "REJECT"

@@ -217,6 +217,47 @@ def commits(token: Token) -> bool:
     return lemma in COMMIT_VERBS or (token.pos_ == "ADJ" and lemma in COMMIT_ADJECTIVES)
 
 
+# links through which an action shares the modality of the verb above it: "is willing to
+# provide aid to help X" (help is promised too), "would allow WFP to deliver food"
+LIGHT_VERBS = frozenset(
+    {"provide", "give", "send", "offer", "launch", "hold", "extend", "make", "deliver", "grant"}
+)
+_SHARING_DEPS = frozenset({"xcomp", "advcl", "dobj", "pobj", "prep", "acomp", "conj", "compound"})
+
+
+def governing_clause(token: Token) -> Token | None:
+    """The nearest verb at or above ``token`` whose modality is not plain assertion, through
+    complement, purpose and object links ("is willing to provide aid to help X": help is
+    promised; "would allow WFP to deliver food"); None when the action is simply asserted.
+
+    An event noun shares its verb's modality only when the verb is light ("will provide
+    assistance"): in "will investigate attacks" the attacks are not announced."""
+    current = token
+    for _ in range(12):  # parse trees are shallow; the bound guards against cycles
+        if current.pos_ in ("VERB", "AUX", "ADJ") and _modality(current) != "asserted":
+            return current
+        if current.dep_ not in _SHARING_DEPS or current.head.i == current.i:
+            return None
+        head = current.head
+        if current.pos_ == "NOUN" and head.pos_ == "VERB" and head.lemma_ not in LIGHT_VERBS:
+            return None
+        current = current.head
+    return None
+
+
+def inherited_modality(token: Token) -> str:
+    """The modality of the clause that governs ``token`` (see :func:`governing_clause`)."""
+    clause = governing_clause(token)
+    return _modality(clause) if clause is not None else "asserted"
+
+
+def inherited_negation(token: Token) -> bool:
+    """True when the announced action above ``token`` is negated ("will not end the strike
+    until X meets their demands")."""
+    clause = governing_clause(token)
+    return clause is not None and clause.i != token.i and _negated(clause)
+
+
 def _modality(verb: Token) -> str:
     if verb.dep_ in ("xcomp", "pcomp") and commits(verb.head):
         return "promised"
@@ -320,8 +361,9 @@ def verb_predicate(verb: Token) -> Predicate:
         if xcomp is not None
         else (),
         negated=_negated(verb)
-        or (verb.dep_ == "xcomp" and (_negated(verb.head) or verb.head.lemma_ in FAIL_VERBS)),
-        modality=_modality(verb),
+        or (verb.dep_ == "xcomp" and (_negated(verb.head) or verb.head.lemma_ in FAIL_VERBS))
+        or inherited_negation(verb),
+        modality=inherited_modality(verb),
     )
 
 
@@ -418,6 +460,8 @@ def noun_predicate(noun: Token) -> Predicate:
         lemma=noun.lemma_.lower(),
         prepositions=tuple(c.lower_ for c in noun.children if c.dep_ == "prep"),
         nominal=True,
+        negated=inherited_negation(noun),
+        modality=inherited_modality(noun),
     )
 
 
