@@ -222,3 +222,11 @@ def test_actions_under_a_promise_are_promised_and_under_a_refusal_refused(coder)
         date=None,
     )
     assert refused is not None and refused.plover == "REJECT"
+
+
+def test_what_another_must_do_is_a_demand_on_them(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "Russia says Israel must end attacks on Syria."
+    event = code_pair(coder, text, "Russia", "Israel", date=None)
+    assert event is not None and event.plover == "REQUEST"

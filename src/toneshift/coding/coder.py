@@ -30,7 +30,7 @@ from toneshift.coding.nlp import load_pipeline
 from toneshift.coding.parallel import map_chunks
 from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
 from toneshift.coding.tone import directed_tone
-from toneshift.coding.verbs import VerbLexicon, VerbMatch
+from toneshift.coding.verbs import VerbLexicon, VerbMatch, demanded_code
 from toneshift.models import Actor, Event, IssueTag
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -223,6 +223,8 @@ class Coder:
         if code is None:
             return None
         code = announced_code(code, candidate.predicate.modality)
+        if _demanded_of_another(candidate):
+            code = demanded_code(code)
         code = peacekeeping_code(code, context)
         kind = cameo.cameo_type(code)
         sentence = context.sentence
@@ -336,6 +338,13 @@ def effective_code(code: str, negated: bool) -> str | None:
     if cameo.plover_for(code) in COOPERATIVE:
         return NEGATED_COOPERATION_CODE
     return None
+
+
+def _demanded_of_another(candidate: Candidate) -> bool:
+    """True when the action sits in a "must"/"should" clause that the source is not part of:
+    "Trump said North Korea must denuclearize" is Trump's demand on North Korea."""
+    clause = candidate.predicate.obliged_clause
+    return clause is not None and candidate.source.i not in {t.i for t in clause.subtree}
 
 
 def _confidence(match: VerbMatch, predicate: Predicate, source: Actor, target: Actor) -> float:

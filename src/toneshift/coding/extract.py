@@ -80,7 +80,9 @@ MESSAGE_VERBS = frozenset(
 # prepositions whose common-noun object says what the action is about ("agreed to a deal")
 OBJECT_LIKE_PREPS = frozenset({"to", "on", "for"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-POSSIBLE_AUX = frozenset({"may", "might", "could", "should", "can"})
+POSSIBLE_AUX = frozenset({"may", "might", "could", "can"})
+# "North Korea must denuclearize", said by someone else, is a demand on North Korea
+OBLIGING_AUX = frozenset({"must", "should", "ought"})
 INTENT_VERBS = frozenset(
     {"plan", "expect", "intend", "hope", "aim", "seek", "want", "try", "prepare"}
 )
@@ -116,9 +118,9 @@ class Predicate:
     particle: str | None = None
     prepositions: tuple[str, ...] = ()
     complement: str | None = None
-    complement_words: tuple[
-        str, ...
-    ] = ()  # the complement's own objects ("to suspend publication")
+    # the complement's own objects ("ordered X to suspend publication")
+    complement_words: tuple[str, ...] = ()
+    obliged_clause: Token | None = None  # the "must"/"should" clause above the action, if any
     nominal: bool = False
     negated: bool = False
     modality: str = "asserted"
@@ -245,6 +247,20 @@ def governing_clause(token: Token) -> Token | None:
     return None
 
 
+def obliging_clause(token: Token) -> Token | None:
+    """The nearest clause at or above ``token`` (through the links modality travels) whose
+    verb says the action must or should happen: "Indonesia must ensure security"."""
+    current = token
+    for _ in range(12):
+        aux = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+        if aux & OBLIGING_AUX:
+            return current
+        if current.dep_ not in _SHARING_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def inherited_modality(token: Token) -> str:
     """The modality of the clause that governs ``token`` (see :func:`governing_clause`)."""
     clause = governing_clause(token)
@@ -364,6 +380,7 @@ def verb_predicate(verb: Token) -> Predicate:
         or (verb.dep_ == "xcomp" and (_negated(verb.head) or verb.head.lemma_ in FAIL_VERBS))
         or inherited_negation(verb),
         modality=inherited_modality(verb),
+        obliged_clause=obliging_clause(verb),
     )
 
 
@@ -462,6 +479,7 @@ def noun_predicate(noun: Token) -> Predicate:
         nominal=True,
         negated=inherited_negation(noun),
         modality=inherited_modality(noun),
+        obliged_clause=obliging_clause(noun),
     )
 
 

@@ -216,6 +216,11 @@ _INTENT_VERBS = frozenset(
 )
 
 
+def demanded_code(code: str) -> str:
+    """The CAMEO demand (10x) for an action someone says another must take."""
+    return _frame_code("demand", code)
+
+
 def _frame_code(frame: str, inner: str) -> str:
     table = _FRAMES[frame]
     for size in (4, 3, 2, 0):
