@@ -230,3 +230,10 @@ def test_what_another_must_do_is_a_demand_on_them(coder):
     text = "Russia says Israel must end attacks on Syria."
     event = code_pair(coder, text, "Russia", "Israel", date=None)
     assert event is not None and event.plover == "REQUEST"
+
+
+def test_an_of_phrase_names_the_actor_and_a_dative_to_is_the_target(coder):
+    (event,) = _events(coder, "The premier of Canada's Alberta province criticized the US.")
+    assert (event.source.code, event.target.code) == ("CANGOV", "USA")
+    (gift,) = _events(coder, "U.S. military gives medical equipment to Nicaragua.")
+    assert (gift.source.country, gift.target.country, gift.plover) == ("USA", "NIC", "AID")

@@ -395,6 +395,10 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
     """Target candidates in priority order: objects, indirect objects, prepositional objects."""
     found: list[tuple[str | None, Token]] = []
     for obj in _conj_expand(_children(verb, OBJECT_DEPS)):
+        if obj.dep_ == "dative" and obj.pos_ == "ADP":
+            # "gives equipment to Nicaragua": spaCy hangs the "to" phrase as a dative
+            found.extend(("to", o) for o in obj.children if o.dep_ == "pobj")
+            continue
         found.append((None, obj))
         found.extend(prep_objects(obj))  # "an invitation to Petro", "sanctions on Venezuela"
         for child in obj.children:

@@ -26,7 +26,8 @@ def name_tokens(head: Token) -> list[Token]:
     def walk(token: Token) -> None:
         keep.append(token)
         for child in token.children:
-            if child.dep_ in _NAME_DEPS or _is_of_phrase(child):
+            in_of_phrase = token.dep_ == "prep" and child.dep_ == "pobj"
+            if child.dep_ in _NAME_DEPS or _is_of_phrase(child) or in_of_phrase:
                 walk(child)
 
     walk(head)
