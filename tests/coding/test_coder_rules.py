@@ -237,3 +237,10 @@ def test_an_of_phrase_names_the_actor_and_a_dative_to_is_the_target(coder):
     assert (event.source.code, event.target.code) == ("CANGOV", "USA")
     (gift,) = _events(coder, "U.S. military gives medical equipment to Nicaragua.")
     assert (gift.source.country, gift.target.country, gift.plover) == ("USA", "NIC", "AID")
+
+
+def test_a_role_word_placed_by_an_in_phrase_is_an_actor(coder):
+    (event,) = _events(coder, "Police in Japan arrested a Chinese actor.")
+    assert event.source.code == "JPNCOP"
+    (unknown,) = _events(coder, "Authorities in Wyoming criticized Canada.")
+    assert (unknown.source.text, unknown.source.code) == ("Authorities in Wyoming", None)

@@ -163,6 +163,9 @@ class Coder:
         text = span_text(name_tokens(head))
         actor = memory.resolve(text)
         if actor is not None and actor.code is not None and actor.code == actor.sector:
+            # "a court in Istanbul", "police in Japan": the place says whose role it is
+            actor = _placed_role(head, memory) or actor
+        if actor is not None and actor.code is not None and actor.code == actor.sector:
             # a role word alone ("diplomacy", "the ministry") names nobody in particular
             actor = None
         if actor is None and _could_be_actor(head, role):
@@ -281,6 +284,24 @@ def reported_speaker(head: Token) -> Token | None:
         return None
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
     return speakers[0] if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS else None
+
+
+def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
+    """A role word placed by an "in"/"from" phrase naming a country or city, or None."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if place is None:
+            continue
+        tokens = sorted([*name_tokens(head), prep, *name_tokens(place)], key=lambda t: t.i)
+        text = span_text(tokens)
+        actor = memory.resolve(text)
+        if actor is not None and actor.country:
+            return actor
+        # a place the table does not know ("authorities in Wyoming"): a named actor, no code
+        return Actor(text=text)
+    return None
 
 
 def _could_be_actor(head: Token, role: str) -> bool:
