@@ -10,8 +10,9 @@ from ingest_support import FIX, NOW
 
 from toneshift.ingest import ingest_paths, loader
 from toneshift.ingest.base import ReadContext
-from toneshift.ingest.gdelt import GDELT2
+from toneshift.ingest.gdelt import GDELT2, GDELT2_NAMES
 from toneshift.ingest.loader import SourceFile, load_file
+from toneshift.ingest.lookups import register_cameo
 from toneshift.store.duckdb_store import DuckDBStore
 
 TABLES = ("events", "rejects", "ingested_files")
@@ -82,3 +83,47 @@ def test_null_key_rolls_back_to_staged(store, tmp_path):
     assert store.count("events") == 2 and store.count("ingested_files") == 1
     order = store.con.execute("SELECT current_setting('preserve_insertion_order')")
     assert order.fetchone() == (True,)  # restored after the failed direct insert
+
+
+def test_direct_settings_are_restored(store: DuckDBStore) -> None:
+    con = store.con
+    con.execute("SET disabled_optimizers = 'top_n'")
+    with loader._load_settings(con, unordered=True):
+        row = con.execute(
+            "SELECT current_setting('preserve_insertion_order'), "
+            "current_setting('disabled_optimizers')"
+        ).fetchone()
+        assert row is not None and row[0] is False
+        assert set(str(row[1]).split(",")) == {"top_n", "build_side_probe_side"}
+    row = con.execute(
+        "SELECT current_setting('preserve_insertion_order'), current_setting('disabled_optimizers')"
+    ).fetchone()
+    assert row == (True, "top_n")
+
+
+def test_direct_insert_probes_the_file_not_the_lookup(store: DuckDBStore) -> None:
+    """The CAMEO join keeps the file as its probe side (so the INSERT runs on every thread)."""
+    path = FIX / "gdelt2_events.csv"
+    ctx = ReadContext(source_file=str(path), layout=GDELT2.layout(path))
+    source = loader.read_csv_sql(loader.SourceFile(path, str(path)), ctx, False)
+    assert GDELT2.direct_select is not None
+    query = f"WITH src AS ({source}) {GDELT2.direct_select(replace(ctx, source_sql=source))}"
+    register_cameo(store.con)
+    with loader._load_settings(store.con, unordered=False):
+        plan = store.con.execute(f"EXPLAIN {query}").fetchall()[0][1]
+    assert "Join Type: LEFT" in plan and "RIGHT" not in plan
+
+
+def test_first_copy_of_a_repeated_key_wins(store: DuckDBStore, tmp_path: Path) -> None:
+    """Copies differing in the looked-up column: the join must not reorder the file's rows."""
+    tail = (FIX / "gdelt2_events.csv").read_text().splitlines()[0].split("\t")[1:]
+    code = GDELT2_NAMES.index("EventCode") - 1
+    lines = []
+    for cameo in ("043", "042"):  # the CAMEO table lists 042 first
+        tail[code] = cameo
+        lines.append("\t".join(["5", *tail]))
+    path = tmp_path / "e.csv"
+    path.write_text("\n".join(lines) + "\n")
+    report = ingest_paths(store, [path], now=NOW)
+    assert (report.loaded, report.duplicates) == (1, 1)
+    assert store.con.execute("SELECT cameo FROM events").fetchall() == [("043",)]

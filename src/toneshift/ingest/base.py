@@ -57,12 +57,11 @@ class Reader:
     prepare: Callable[[duckdb.DuckDBPyConnection, ReadContext], None] | None = None
     rownum: bool = False
     widths: tuple[int, ...] = ()  # allowed field counts; () = the layout's column count
-    #: Optional fast path for readers whose rows are never rejected by their SQL:
-    #: ``direct_select`` is ``select`` without lookup joins (a join stops DuckDB from
-    #: inserting in parallel), and ``after_direct`` the statement that fills the looked-up
-    #: columns of the rows just inserted (``$name`` is their source_file).
+    #: Optional fast path for readers whose rows are never rejected by their SQL: the SELECT
+    #: the loader INSERTs straight from the file (usually ``select`` itself). Lookups must be
+    #: LEFT JOINs with ``src`` on the left: the loader keeps the small lookup as the hash
+    #: join's build side, so the insert runs on every thread.
     direct_select: Callable[[ReadContext], str] | None = None
-    after_direct: str = ""
 
 
 @dataclass

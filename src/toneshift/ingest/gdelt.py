@@ -4,6 +4,12 @@ rows mixed in one file). Tab-separated, no header, no quoting.
 Normalisation: ``event_id`` = ``gdelt1:``/``gdelt2:`` + GLOBALEVENTID; the actor's first type
 code is its sector; PLOVER comes from the CAMEO table; ``tone`` = AvgTone / 10 clipped to
 [-1, 1], the raw AvgTone kept in ``raw`` with the other unmapped fields analysts ask for.
+
+``raw`` (the audit record) is the text of the :data:`RAW_FIELDS`, tab-separated in that order,
+as they stand in the file (an empty field stays empty; AvgTone, read as a number for ``tone``,
+is written in its shortest exact form). :func:`raw_record` turns it back into a dict. A
+tab-joined string rather than a JSON object: a third of the bytes and no JSON building, which
+made ``raw`` the largest per-row cost of a GDELT ingest (benchmarks/RESULTS.md, "Ingest").
 """
 
 from __future__ import annotations
@@ -41,7 +47,8 @@ _TYPES = {
     "NumSources": "INTEGER",
     "AvgTone": "DOUBLE",
 }
-_RAW_FIELDS = (
+#: The source fields kept in ``raw``, in their order there.
+RAW_FIELDS: tuple[str, ...] = (
     "AvgTone", "IsRootEvent", "EventBaseCode", "NumArticles", "DATEADDED", "Actor1Geo_CountryCode",
     "Actor2Geo_CountryCode", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
 )  # fmt: skip
@@ -49,6 +56,19 @@ _RAW_FIELDS = (
 
 def _typed(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((n, _TYPES.get(n, "VARCHAR")) for n in names)
+
+
+def raw_record(raw: str) -> dict[str, str]:
+    """The source fields of a GDELT row's ``raw``, by name (text as in the file)."""
+    values = raw.split("\t")
+    if len(values) != len(RAW_FIELDS):
+        raise ValueError(f"not a GDELT raw record ({len(values)} fields): {raw[:80]!r}")
+    return dict(zip(RAW_FIELDS, values, strict=True))
+
+
+def _raw_sql() -> str:
+    # concat() reads NULL as '' (a missing or padded field), so every field keeps its slot.
+    return "concat(" + ", chr(9), ".join(RAW_FIELDS) + ")"
 
 
 def _layout2(_: Path) -> CsvLayout:
@@ -65,15 +85,13 @@ def _text(col: str, padded: bool) -> str:
     return f"nullif({col}, '')" if padded else col
 
 
-def events_select(
-    dataset: str, ctx: ReadContext, reject: str, rownum: bool = False, lookup: bool = True
-) -> str:
+def events_select(dataset: str, ctx: ReadContext, reject: str, rownum: bool = False) -> str:
     """The SELECT normalising GDELT event columns (both versions) into the events table.
 
-    Without ``lookup`` the CAMEO join is left out and ``plover`` is NULL (see FILL_PLOVER).
+    The CAMEO lookup is a LEFT JOIN with the file on the left: the loader keeps the file as
+    the join's probe side, so the rows stay in file order and the INSERT runs on every thread.
     """
     p = ctx.layout.nullstr != ""
-    raw = ", ".join(f"{sql_str(f)}, {f}" for f in _RAW_FIELDS)
     actor = []
     for num, side in ((1, "source"), (2, "target")):
         actor += [
@@ -86,28 +104,16 @@ def events_select(
         {sql_str(dataset)} AS dataset, GLOBALEVENTID::VARCHAR AS original_id,
         SQLDATE AS event_date, {", ".join(actor)},
         {_text("EventCode", p)} AS cameo, {_text("EventRootCode", p)} AS cameo_root,
-        {"c.plover" if lookup else "NULL::VARCHAR"} AS plover, QuadClass AS quad_class,
-        GoldsteinScale AS goldstein,
+        c.plover AS plover, QuadClass AS quad_class, GoldsteinScale AS goldstein,
         {gdelt_tone("AvgTone")} AS tone, NumMentions AS mentions, NumSources AS num_sources,
         {_text("SOURCEURL", p)} AS url, 1.0 AS confidence,
-        {sql_str(ctx.source_file)} AS source_file, json_object({raw})::VARCHAR AS raw,
+        {sql_str(ctx.source_file)} AS source_file, {_raw_sql()} AS raw,
         {reject} AS _reject{", _rn" if rownum else ""}
-    FROM src{" LEFT JOIN _ts_cameo c ON c.code = src.EventCode" if lookup else ""}"""
+    FROM src LEFT JOIN _ts_cameo c ON c.code = src.EventCode"""
 
 
 def _select2(ctx: ReadContext) -> str:
     return events_select("gdelt2", ctx, "NULL::VARCHAR")
-
-
-def _select2_direct(ctx: ReadContext) -> str:
-    return events_select("gdelt2", ctx, "NULL::VARCHAR", lookup=False)
-
-
-#: Fills ``plover`` of the rows a direct load just inserted (the join done afterwards).
-FILL_PLOVER = (
-    "UPDATE events SET plover = c.plover FROM _ts_cameo c "
-    "WHERE c.code = events.cameo AND events.source_file = $name"
-)
 
 
 def _select1(ctx: ReadContext) -> str:
@@ -123,7 +129,7 @@ def _prepare(con: duckdb.DuckDBPyConnection, _: ReadContext) -> None:
 
 GDELT2 = Reader(
     name="gdelt2", table="events", key="event_id", layout=_layout2, select=_select2,
-    prepare=_prepare, direct_select=_select2_direct, after_direct=FILL_PLOVER,
+    prepare=_prepare, direct_select=_select2,
 )  # fmt: skip
 GDELT1 = Reader(
     name="gdelt1", table="events", key="event_id", layout=_layout1, select=_select1,

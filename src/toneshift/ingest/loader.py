@@ -10,6 +10,11 @@ the file repeats a key or holds one already stored, the transaction is rolled ba
 is loaded again by the *staged* path: normalise into a temp table, deduplicate within the file
 and anti-join against the target table on the reader's key. The file's sha256 is computed in a
 thread while DuckDB works.
+
+Both paths pin each lookup join's build side to the small lookup table (see
+:func:`_load_settings`): left to itself DuckDB builds on the file, single-threaded and out of
+file order. Where the time of a large GDELT 2.0 load goes, and what was tried: the "Ingest"
+section of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -101,11 +106,12 @@ def load_file(
         digest = pool.submit(src.digest)
         if reader.direct_select is not None and not reader.rownum:
             try:
-                with _unordered(store.con):  # DuckDB then inserts from both reader threads
+                with _load_settings(store.con, unordered=True):
                     return _load(store, reader, src, layout_ctx, now, digest, direct=True)
             except _NotDirect:
                 pass  # rolled back; the staged path deduplicates
-        return _load(store, reader, src, layout_ctx, now, digest, direct=False)
+        with _load_settings(store.con, unordered=False):
+            return _load(store, reader, src, layout_ctx, now, digest, direct=False)
 
 
 def _load(
@@ -170,10 +176,12 @@ def _insert_direct(con: duckdb.DuckDBPyConnection, reader: Reader, name: str, qu
     """Insert every row of ``query`` into the table; raise _NotDirect on a key clash.
 
     The new rows are the table's rows with this ``source_file`` (checked absent before), so
-    the clash checks read only them: a key repeated among them, or also stored elsewhere.
+    the clash checks read only them: a key repeated among them, or also stored elsewhere
+    (skipped when the table was empty before: nothing else is stored).
     """
     table, key = reader.table, reader.key
-    if _count(con, f"SELECT count(*) FROM {table} WHERE source_file = ?", [name]):
+    stored = _count(con, f"SELECT count(*) FROM {table}")  # from metadata, no scan
+    if stored and _count(con, f"SELECT count(*) FROM {table} WHERE source_file = ?", [name]):
         raise _NotDirect
     target = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
     produced = {r[0] for r in con.execute(f"DESCRIBE {query}").fetchall()}
@@ -185,33 +193,62 @@ def _insert_direct(con: duckdb.DuckDBPyConnection, reader: Reader, name: str, qu
         )
     except duckdb.ConstraintException as exc:  # a NULL key; the staged path counts it
         raise _NotDirect from exc
-    new = f"SELECT {key} FROM {table} WHERE source_file = $name"
-    repeated = _count(
-        con, f"SELECT count({key}) - count(DISTINCT {key}) FROM ({new})", {"name": name}
-    )
-    if repeated or _count(
-        con,
-        f"SELECT count(*) FROM {table} o WHERE o.source_file IS DISTINCT FROM $name "
-        f"AND o.{key} IN ({new})",
-        {"name": name},
-    ):
+    if _repeats_key(con, table, key, name) or (stored and _stored_elsewhere(con, table, key, name)):
         raise _NotDirect
-    if reader.after_direct:
-        con.execute(reader.after_direct, {"name": name})
     return inserted
 
 
+def _repeats_key(con: duckdb.DuckDBPyConnection, table: str, key: str, name: str) -> bool:
+    """Whether a key may repeat among the rows of ``name``.
+
+    Distinct *hashes* are counted (a third cheaper than the strings): equal keys always share
+    a hash, so no repeat is missed; a hash collision only sends the file to the staged path,
+    which deduplicates on the keys themselves.
+    """
+    sql = (
+        f"SELECT count({key}) - count(DISTINCT hash({key})) FROM {table} WHERE source_file = $name"
+    )
+    return _count(con, sql, {"name": name}) > 0
+
+
+def _stored_elsewhere(con: duckdb.DuckDBPyConnection, table: str, key: str, name: str) -> bool:
+    """Whether a key of the rows of ``name`` is also held by rows of another file."""
+    sql = (
+        f"SELECT count(*) FROM {table} o WHERE o.source_file IS DISTINCT FROM $name "
+        f"AND o.{key} IN (SELECT {key} FROM {table} WHERE source_file = $name)"
+    )
+    return _count(con, sql, {"name": name}) > 0
+
+
 @contextmanager
-def _unordered(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Turn off ``preserve_insertion_order`` around a transaction (the direct path checks
-    its rows for clashes afterwards, so their order in the table does not matter)."""
-    row = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()
-    before = "true" if row is None or row[0] else "false"
-    con.execute("SET preserve_insertion_order = false")
+def _load_settings(con: duckdb.DuckDBPyConnection, *, unordered: bool) -> Iterator[None]:
+    """Settings for loading one file, restored afterwards.
+
+    ``build_side_probe_side`` off, always: ``read_csv`` with explicit columns carries no row
+    estimate, so that optimizer turns ``src LEFT JOIN lookup`` into a RIGHT join that builds
+    its hash table on the *file*: a single-threaded build of every row, and an output in the
+    lookup's order rather than the file's (the staged path keeps the *first* copy of a
+    repeated key by row order). Readers put the file on the left of LEFT JOINs to small
+    lookups, which thus stay the build side.
+    ``preserve_insertion_order`` off when ``unordered`` (the direct path, which checks its
+    rows for clashes afterwards): DuckDB then inserts from every reader thread.
+    """
+    row = con.execute(
+        "SELECT current_setting('preserve_insertion_order'), current_setting('disabled_optimizers')"
+    ).fetchone()
+    order = "true" if row is None or row[0] else "false"
+    disabled = str(row[1]) if row is not None and row[1] else ""
+    if unordered:
+        con.execute("SET preserve_insertion_order = false")
+    con.execute(
+        "SET disabled_optimizers = "
+        + sql_str(",".join(filter(None, [disabled, "build_side_probe_side"])))
+    )
     try:
         yield
     finally:
-        con.execute(f"SET preserve_insertion_order = {before}")
+        con.execute(f"SET preserve_insertion_order = {order}")
+        con.execute(f"SET disabled_optimizers = {sql_str(disabled)}")
 
 
 def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:

@@ -51,7 +51,9 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("third_parties", "VARCHAR"),  # comma-separated country codes
     ("confidence", "DOUBLE"),
     ("source_file", "VARCHAR"),
-    ("raw", "VARCHAR"),  # the original record, JSON text, for audit
+    # the original record, for audit: JSON text; GDELT rows keep their unmapped fields as
+    # tab-separated text instead (toneshift.ingest.gdelt.raw_record reads it back)
+    ("raw", "VARCHAR"),
 )
 
 
