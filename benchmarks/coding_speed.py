@@ -5,7 +5,10 @@ batches through the same path as `toneshift code`, and prints the rate. Model lo
 separately and excluded from the rate; forking the workers (``--processes`` other than 1) is
 included.
 
-    .venv/bin/python benchmarks/coding_speed.py [--repeat 3] [--processes N]   (1: one process; 0: one per core)
+    .venv/bin/python benchmarks/coding_speed.py [--repeat 3] [--processes N ...]
+
+``--processes``: 1 = this process only, 0 = one worker per core (what `toneshift code` does
+by default on inputs of 200+ texts). Default: both, one after the other.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ SHARED = Path(os.environ.get("TONESHIFT_SHARED", DEFAULT_SHARED))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--processes", type=int, default=1, help="worker processes (0 = one per core, as `toneshift code` by default)")
+    parser.add_argument(
+        "--processes", type=int, nargs="+", default=[1, 0], help="1: one process; 0: per core"
+    )
     args = parser.parse_args()
     gold = SHARED / "data" / "gold" / "plover_dev.tsv"
     if not gold.exists():
@@ -38,18 +43,21 @@ def main() -> int:
     coder = Coder.default()
     coder.code_text("Colombia criticized the United States.")  # warm caches
     load = time.perf_counter() - start
-    rates = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        events = sum(
-            len(e) for e in code_texts(coder, texts, [None] * len(texts), processes=args.processes)
+    print(f"sentences: {len(texts)}  model load: {load:.2f} s  cores: {os.cpu_count()}")
+    for processes in args.processes:
+        rates = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            dates = [None] * len(texts)
+            events = sum(len(e) for e in code_texts(coder, texts, dates, processes=processes))
+            rates.append(len(texts) / (time.perf_counter() - start))
+        runs = ", ".join(f"{r:.0f}" for r in rates)
+        label = "one process" if processes == 1 else f"processes={processes or 'per core'}"
+        print(
+            f"coding speed ({label}): {max(rates):.0f} sentences/s "
+            f"(best of {args.repeat}; all: {runs}; events: {events}; "
+            f"load average: {os.getloadavg()[0]:.2f})"
         )
-        rates.append(len(texts) / (time.perf_counter() - start))
-    load_avg = os.getloadavg()[0]
-    runs = ", ".join(f"{r:.0f}" for r in rates)
-    print(f"sentences: {len(texts)}  events: {events}  model load: {load:.2f} s")
-    print(f"load average: {load_avg:.2f}")
-    print(f"coding speed: {max(rates):.0f} sentences/s (best of {args.repeat}; all: {runs})")
     return 0
 
 
