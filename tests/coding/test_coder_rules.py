@@ -244,3 +244,11 @@ def test_a_role_word_placed_by_an_in_phrase_is_an_actor(coder):
     assert event.source.code == "JPNCOP"
     (unknown,) = _events(coder, "Authorities in Wyoming criticized Canada.")
     assert (unknown.source.text, unknown.source.code) == ("Authorities in Wyoming", None)
+
+
+def test_definite_or_plural_role_words_are_actors_bare_ones_are_not(coder):
+    (event,) = _events(coder, "Colombian police arrested the protesters in Bogota.")
+    assert event.target.text == "the protesters"
+    assert _events(coder, "A ministry criticized Peru.") == []
+    (lifted,) = _events(coder, "Israel lifted restrictions imposed on Gaza.")
+    assert lifted.target.country == "PSE" and lifted.cameo.startswith("08")

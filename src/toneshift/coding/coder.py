@@ -166,8 +166,9 @@ class Coder:
             # "a court in Istanbul", "police in Japan": the place says whose role it is
             actor = _placed_role(head, memory) or actor
         if actor is not None and actor.code is not None and actor.code == actor.sector:
-            # a role word alone ("diplomacy", "the ministry") names nobody in particular
-            actor = None
+            # a role word alone names nobody in particular ("diplomacy", "a ministry") unless
+            # it points at someone: "the court", "the prime minister", "activists"
+            actor = actor if _points_at_someone(head) else None
         if actor is None and _could_be_actor(head, role):
             return Actor(text=text)
         return actor
@@ -302,6 +303,13 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
         # a place the table does not know ("authorities in Wyoming"): a named actor, no code
         return Actor(text=text)
     return None
+
+
+def _points_at_someone(head: Token) -> bool:
+    """ "the court", "the prime minister", "protesters": a definite or plural role word."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    plural = head.tag_ in ("NNS", "NNPS")
+    return definite or plural
 
 
 def _could_be_actor(head: Token, role: str) -> bool:

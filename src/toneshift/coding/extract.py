@@ -401,6 +401,8 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
             continue
         found.append((None, obj))
         found.extend(prep_objects(obj))  # "an invitation to Petro", "sanctions on Venezuela"
+        for participle in _children(obj, frozenset({"acl"})):
+            found.extend(prep_objects(participle))  # "restrictions imposed on Olmert"
         for child in obj.children:
             if child.dep_ == "poss":  # "criticized Washington's policy"
                 found.append(("poss", child))
