@@ -252,3 +252,8 @@ def test_definite_or_plural_role_words_are_actors_bare_ones_are_not(coder):
     assert _events(coder, "A ministry criticized Peru.") == []
     (lifted,) = _events(coder, "Israel lifted restrictions imposed on Gaza.")
     assert lifted.target.country == "PSE" and lifted.cameo.startswith("08")
+
+
+def test_the_actors_own_troops_are_not_the_target(coder):
+    (event,) = _events(coder, "Russia has begun withdrawing its troops from Syria.")
+    assert event.target.country == "SYR"

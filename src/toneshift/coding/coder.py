@@ -307,6 +307,8 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
 
 def _points_at_someone(head: Token) -> bool:
     """ "the court", "the prime minister", "protesters": a definite or plural role word."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False  # "withdrew its troops from Syria": the actor's own, not another party
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
     return definite or plural
