@@ -257,3 +257,8 @@ def test_definite_or_plural_role_words_are_actors_bare_ones_are_not(coder):
 def test_the_actors_own_troops_are_not_the_target(coder):
     (event,) = _events(coder, "Russia has begun withdrawing its troops from Syria.")
     assert event.target.country == "SYR"
+
+
+def test_struck_a_target_is_an_attack_going_on_strike_a_protest(coder):
+    (attack,) = _events(coder, "Israeli missiles struck a Syrian army depot.")
+    assert attack.plover == "ASSAULT"

@@ -368,7 +368,7 @@ def verb_predicate(verb: Token) -> Predicate:
         ]
     return Predicate(
         head=verb,
-        lemma=verb.lemma_.lower(),
+        lemma=_sense(verb.lemma_.lower(), has_object=bool(_children(verb, frozenset({"dobj"})))),
         object_words=_object_words(objects) + tuple(a.lower_ for a in _verdicts(verb)),
         particle=particle,
         prepositions=preps,
@@ -382,6 +382,15 @@ def verb_predicate(verb: Token) -> Predicate:
         modality=inherited_modality(verb),
         obliged_clause=obliging_clause(verb),
     )
+
+
+# verbs whose transitive sense differs from the intransitive one: workers "strike" (a labour
+# strike, CAMEO 143); missiles "struck a depot" (an attack)
+_TRANSITIVE_SENSES = {"strike": "hit"}
+
+
+def _sense(lemma: str, *, has_object: bool) -> str:
+    return _TRANSITIVE_SENSES.get(lemma, lemma) if has_object else lemma
 
 
 def is_purpose(token: Token) -> bool:
