@@ -259,6 +259,6 @@ def test_the_actors_own_troops_are_not_the_target(coder):
     assert event.target.country == "SYR"
 
 
-def test_struck_a_target_is_an_attack_going_on_strike_a_protest(coder):
+def test_struck_a_target_is_an_attack(coder):
     (attack,) = _events(coder, "Israeli missiles struck a Syrian army depot.")
     assert attack.plover == "ASSAULT"
