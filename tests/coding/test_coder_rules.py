@@ -262,3 +262,11 @@ def test_the_actors_own_troops_are_not_the_target(coder):
 def test_struck_a_target_is_an_attack(coder):
     (attack,) = _events(coder, "Israeli missiles struck a Syrian army depot.")
     assert attack.plover == "ASSAULT"
+
+
+def test_in_pair_mode_a_pronoun_of_reported_speech_is_the_speaker(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "The Taliban has said it will not begin talks with the Afghan government."
+    event = code_pair(coder, text, "The Taliban", "the Afghan government", date=None)
+    assert event is not None and event.plover == "REJECT"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from toneshift.coding.coder import ArticleMemory, Coder, SentenceContext
+from toneshift.coding.coder import ArticleMemory, Coder, SentenceContext, reported_speaker
 from toneshift.coding.extract import (
     Candidate,
     commits,
@@ -81,7 +81,8 @@ def _pair_candidates(sentence: Span, source: Token, target: Token) -> Iterator[C
     t_inside = set(target.subtree)
     purposes: list[Candidate] = []
     for cand in sentence_candidates(sentence):
-        if cand.source in s_inside and cand.target in t_inside:
+        speaker = reported_speaker(cand.source)  # "X said they support ...": they = X
+        if (cand.source in s_inside or speaker in s_inside) and cand.target in t_inside:
             if is_purpose(cand.predicate.head) and cand.predicate.head.head.lemma_ in GIVING:
                 # "gave 300 million euros to promote investment in Ethiopia": the giving is
                 # the act toward Ethiopia; the purpose only when the main verb says nothing
