@@ -240,3 +240,16 @@ def test_spelling_variants_match(table: ActorTable) -> None:
     assert code(table, "Erdoğan's government", day) == "TURGOV"
     assert code(table, "the U.S.-led coalition", day) == "USA"
     assert code(table, "Kang Kyung Wha", day) == "KORGOV"
+
+
+def test_armed_groups_and_ngos_resolve_to_home_country_and_sector(coder):
+    from toneshift.coding.coder import ArticleMemory
+
+    memory = ArticleMemory(coder.actors.document_resolver(None))
+    taliban = memory.resolve("The Taliban gunmen")
+    assert taliban is not None and (taliban.code, taliban.country) == ("AFGINS", "AFG")
+    state = memory.resolve("the Islamic State group")
+    assert state is not None and (state.code, state.country) == ("IMGISI", None)
+    amnesty = memory.resolve("Amnesty International")
+    assert amnesty is not None and amnesty.sector == "NGO"
+    assert memory.resolve("This is a test") is None  # no two-letter alias swallows "is"

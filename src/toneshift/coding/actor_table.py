@@ -9,6 +9,8 @@ Files (``toneshift/data/actors``):
   are *not* actors ("Latin America", "New Mexico") so they cannot match a shorter name.
 * ``igos.csv`` -- IGO codes: ``IGO`` + a short mnemonic (``IGOUNO`` UN, ``IGONAT`` NATO,
   ``IGOEUR`` EU, ``IGOOAS`` OAS, ``IGOIMF`` IMF...).
+* ``groups.csv`` -- non-state armed groups, movements and international NGOs: code, name,
+  aliases, home country (empty when transnational), sector.
 * ``leaders.csv`` -- one row per term in office: name, aliases, country, code, role, start, end.
 * ``sectors.csv`` -- sector words and ICEWS sector labels -> three-letter sector code.
 
@@ -238,5 +240,11 @@ def load_table_data() -> TableData:
     for row in _rows("igos.csv"):
         igos[row["code"]] = row["name"]
         entries.append(ActorEntry((row["name"], *_split(row["aliases"])), row["code"], "igo"))
+    for row in _rows("groups.csv"):
+        names_ = (row["name"], *_split(row["aliases"]))
+        country = row["country"] or None
+        entries.append(
+            ActorEntry(names_, row["code"], "group", country, row["sector"], row["name"])
+        )
     entries.extend(_leader_entry(row) for row in _rows("leaders.csv"))
     return TableData(tuple(entries), names, regions, igos)

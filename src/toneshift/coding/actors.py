@@ -44,8 +44,8 @@ SECTOR_LABELS = {
     "REL": "religious", "NGO": "NGOs", "SPY": "intelligence", "CRM": "criminals",
     "REF": "refugees", "ELI": "elites",
 }  # fmt: skip
-ACTOR_KINDS = frozenset({"country", "gov", "igo", "person", "dict"})
-SEARCH_RANK = {"country": 0, "igo": 1, "person": 2}
+ACTOR_KINDS = frozenset({"country", "gov", "igo", "group", "person", "dict"})
+SEARCH_RANK = {"country": 0, "igo": 1, "group": 1, "person": 2}
 ICEWS_RE = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
 _CACHE_LIMIT = 200_000
 
