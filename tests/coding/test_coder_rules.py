@@ -270,3 +270,21 @@ def test_in_pair_mode_a_pronoun_of_reported_speech_is_the_speaker(coder):
     text = "The Taliban has said it will not begin talks with the Afghan government."
     event = code_pair(coder, text, "The Taliban", "the Afghan government", date=None)
     assert event is not None and event.plover == "REJECT"
+
+
+def test_a_resolution_criticizing_someone_is_its_authors_criticism(coder):
+    (event,) = _events(coder, "Albania's parliament passed a resolution criticizing Serbia.")
+    assert (event.source.code, event.target.country, event.plover) == ("ALBLEG", "SRB", "ACCUSE")
+
+
+def test_a_demand_that_someone_act_targets_them(coder):
+    (event,) = _events(coder, "Peru demanded that Chile withdraw its ambassador.")
+    assert (event.target.country, event.plover) == ("CHL", "REQUEST")
+
+
+def test_troops_on_alert_mobilize(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "Cambodian troops remained on alert near the Thailand border."
+    event = code_pair(coder, text, "Cambodian troops", "Thailand border", date=None)
+    assert event is not None and event.plover == "MOBILIZE"

@@ -163,9 +163,36 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         head = verb.head
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
             head = head.head  # "Honduras is willing to withdraw": the subject of "is"
+        elif verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
+            head = head.head  # "passed a resolution criticizing X": who passed it criticizes
         inherited, was_passive = subjects(head)
         return inherited, was_passive and verb.dep_ == "conj"
     return [], False
+
+
+# verbs whose "that" clause says what its subject must do: "demanded that X step down"
+DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
+# what an actor issues that speaks for it: "released a statement condemning X"
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "resolution",
+        "report",
+        "letter",
+        "declaration",
+        "communique",
+        "motion",
+        "decree",
+        "order",
+        "bill",
+        "note",
+        "message",
+        "video",
+        "tweet",
+        "post",
+        "ultimatum",
+    }
+)
 
 
 def agents(verb: Token) -> list[Token]:
@@ -427,6 +454,10 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
         found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
     for clause in _verdicts(verb):
         found.extend((None, s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+    if verb.lemma_.lower() in DEMANDING_VERBS:
+        # "demanded that Dbeibeh appear": the one the demand is made of
+        for clause in _children(verb, frozenset({"ccomp"})):
+            found.extend((None, s) for s in _children(clause, SUBJECT_DEPS))
     return found
 
 
