@@ -288,3 +288,9 @@ def test_troops_on_alert_mobilize(coder):
     text = "Cambodian troops remained on alert near the Thailand border."
     event = code_pair(coder, text, "Cambodian troops", "Thailand border", date=None)
     assert event is not None and event.plover == "MOBILIZE"
+
+
+def test_a_definite_thing_rejected_or_condemned_is_the_target(coder):
+    (event,) = _events(coder, "Baghdad has rejected the referendum.")
+    assert (event.target.text, event.plover) == ("the referendum", "REJECT")
+    assert _events(coder, "Baghdad welcomed the referendum.") == []

@@ -207,8 +207,11 @@ class Coder:
             return None  # "X and Y criticized Z" says nothing of X toward Y
         source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
-        if target is None and _through_event_noun(candidate, self.verbs):
-            # "launched an investigation into the death of ...": what the action falls on
+        if target is None and (
+            _through_event_noun(candidate, self.verbs) or _judged_thing(candidate, match)
+        ):
+            # "launched an investigation into the death of ...", "rejected the referendum":
+            # what the action falls on
             target = Actor(text=span_text(name_tokens(candidate.target)))
         if source is None or target is None or _same_actor(source, target):
             return None
@@ -332,6 +335,22 @@ def _through_event_noun(candidate: Candidate, verbs: VerbLexicon) -> bool:
         noun.dep_ == "dobj"
         and noun.head.i == candidate.predicate.head.i
         and verbs.match_noun(noun.lemma_.lower()) is not None
+    )
+
+
+JUDGING_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
+def _judged_thing(candidate: Candidate, match: VerbMatch) -> bool:
+    """ "Baghdad rejected the referendum", "condemned the attacks": a definite thing that is
+    criticised or rejected is the target (news and the gold standards code it so)."""
+    target = candidate.target
+    return (
+        cameo.plover_for(match.cameo) in JUDGING_TYPES
+        and target.dep_ == "dobj"
+        and target.head.i == candidate.predicate.head.i
+        and target.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in target.children)
     )
 
 
