@@ -321,8 +321,10 @@ def _could_be_actor(head: Token, role: str) -> bool:
     """An unknown noun phrase that may still be an event's actor: a proper name (not a date).
     Common nouns are left out: as targets they would add many events about things
     ("criticized the legislation") and halve the precision of who-did-what-to-whom."""
-    kinds = ("PROPN",)
-    return head.pos_ in kinds and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
+    # an acronym the tagger took for a common noun ("ICE returned ...") is still a name
+    acronym = head.is_alpha and len(head.text) >= 2 and head.text.isupper()
+    named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and acronym)
+    return named and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
 
 
 def _through_event_noun(candidate: Candidate, verbs: VerbLexicon) -> bool:
