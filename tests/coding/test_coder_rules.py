@@ -294,3 +294,16 @@ def test_a_definite_thing_rejected_or_condemned_is_the_target(coder):
     (event,) = _events(coder, "Baghdad has rejected the referendum.")
     assert (event.target.text, event.plover) == ("the referendum", "REJECT")
     assert _events(coder, "Baghdad welcomed the referendum.") == []
+
+
+def test_a_team_sent_to_investigate_is_an_investigation(coder):
+    events = _events(coder, "Ukraine sent a team of experts to Iran to investigate the crash.")
+    assert ("IRN", "ACCUSE") in {(e.target.country, e.plover) for e in events}
+
+
+def test_joint_war_games_are_military_cooperation(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "The armies of Brazil and Argentina performed joint war games in October."
+    event = code_pair(coder, text, "The armies of Brazil", "Argentina", date=None)
+    assert event is not None and event.plover == "COOPERATE"

@@ -50,6 +50,9 @@ TARGET_PREPS = frozenset(
 )
 LOCATIVE_PREPS = frozenset({"in", "by", "at", "from"})
 CALL_VERBS = frozenset({"call", "phone", "telephone", "ring", "summon"})
+# sending people somewhere to look into something is the inquiry itself
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+INQUIRY_VERBS = frozenset({"investigate", "probe", "inspect", "examine", "audit"})
 # what a call can be made "to" do that is itself the act toward the one called
 MESSAGE_VERBS = frozenset(
     {
@@ -373,6 +376,11 @@ def verb_predicate(verb: Token) -> Predicate:
     preps = tuple(
         c.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time_phrase(c)
     )
+    if verb.lemma_.lower() in SENDING_VERBS and objects:
+        # "sent a team to Iran to investigate the crash": the investigation is the act
+        purpose = next((c for c in verb.children if is_purpose(c)), None)
+        if purpose is not None and purpose.lemma_.lower() in INQUIRY_VERBS:
+            return replace(verb_predicate(purpose), head=verb, modality=inherited_modality(verb))
     if verb.lemma_.lower() in CALL_VERBS and particle != "on" and "on" not in preps and objects:
         # "called Erdogan to congratulate him" is a telephone call, not an appeal; what the
         # call was for, when it is a message ("to congratulate", "to express support"), is
@@ -436,7 +444,10 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
             found.extend(("to", o) for o in obj.children if o.dep_ == "pobj")
             continue
         found.append((None, obj))
-        found.extend(prep_objects(obj))  # "an invitation to Petro", "sanctions on Venezuela"
+        for prep, inner in prep_objects(obj):  # "an invitation to Petro", "sanctions on X"
+            found.append((prep, inner))
+            if prep == "of":  # "a team of experts to Iran"
+                found.extend(prep_objects(inner))
         for participle in _children(obj, frozenset({"acl"})):
             found.extend(prep_objects(participle))  # "restrictions imposed on Olmert"
         for child in obj.children:
