@@ -307,3 +307,15 @@ def test_joint_war_games_are_military_cooperation(coder):
     text = "The armies of Brazil and Argentina performed joint war games in October."
     event = code_pair(coder, text, "The armies of Brazil", "Argentina", date=None)
     assert event is not None and event.plover == "COOPERATE"
+
+
+def test_ultimatums_and_warnings_of_action_threaten(coder):
+    (ultimatum,) = _events(coder, "Britain gave Russia a midnight deadline.")
+    assert ultimatum.plover == "THREATEN"
+    (warning,) = _events(coder, "Zimbabwe warned Britain that it would expel its envoy.")
+    assert (warning.target.country, warning.plover) == ("GBR", "THREATEN")
+
+
+def test_troops_leaving_a_country_withdraw(coder):
+    (event,) = _events(coder, "American troops have begun leaving Afghanistan.")
+    assert (event.target.country, event.plover) == ("AFG", "RETREAT")

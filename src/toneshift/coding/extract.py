@@ -403,7 +403,9 @@ def verb_predicate(verb: Token) -> Predicate:
         ]
     return Predicate(
         head=verb,
-        lemma=_sense(verb.lemma_.lower(), has_object=bool(_children(verb, frozenset({"dobj"})))),
+        lemma="threaten"
+        if _warns_of_action(verb)
+        else _sense(verb.lemma_.lower(), has_object=bool(_children(verb, frozenset({"dobj"})))),
         object_words=_object_words(objects) + tuple(a.lower_ for a in _verdicts(verb)),
         particle=particle,
         prepositions=preps,
@@ -426,6 +428,19 @@ _TRANSITIVE_SENSES = {"strike": "hit"}
 
 def _sense(lemma: str, *, has_object: bool) -> str:
     return _TRANSITIVE_SENSES.get(lemma, lemma) if has_object else lemma
+
+
+def _warns_of_action(verb: Token) -> bool:
+    """ "warned X that his government would expel him": a warning of what the speaker's
+    side will do is a threat."""
+    if verb.lemma_.lower() != "warn" or not _children(verb, frozenset({"dobj"})):
+        return False
+    return any(
+        c.lower_ in FUTURE_AUX or c.lower_ in POSSIBLE_AUX
+        for clause in _children(verb, frozenset({"ccomp"}))
+        for c in clause.children
+        if c.dep_ == "aux"
+    )
 
 
 def is_purpose(token: Token) -> bool:
