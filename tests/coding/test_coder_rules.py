@@ -319,3 +319,8 @@ def test_ultimatums_and_warnings_of_action_threaten(coder):
 def test_troops_leaving_a_country_withdraw(coder):
     (event,) = _events(coder, "American troops have begun leaving Afghanistan.")
     assert (event.target.country, event.plover) == ("AFG", "RETREAT")
+
+
+def test_abbreviated_dates_are_time_phrases(coder):
+    (event,) = _events(coder, "On Nov. 2, Colombia called Ecuador to discuss trade.")
+    assert event.plover == "CONSULT"

@@ -353,6 +353,25 @@ TIME_WORDS = frozenset(
         "time",
         "occasion",
         "sideline",
+        # abbreviated months ("On Nov. 2"), with and without the full stop
+        *(
+            f"{m}{dot}"
+            for m in (
+                "jan",
+                "feb",
+                "mar",
+                "apr",
+                "jun",
+                "jul",
+                "aug",
+                "sep",
+                "sept",
+                "oct",
+                "nov",
+                "dec",
+            )
+            for dot in ("", ".")
+        ),
     }
 )
 
