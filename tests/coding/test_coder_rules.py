@@ -324,3 +324,11 @@ def test_troops_leaving_a_country_withdraw(coder):
 def test_abbreviated_dates_are_time_phrases(coder):
     (event,) = _events(coder, "On Nov. 2, Colombia called Ecuador to discuss trade.")
     assert event.plover == "CONSULT"
+
+
+def test_holding_people_as_human_shields_is_an_assault(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "Islamic State militants held around 20,000 civilians as human shields in Raqqa."
+    event = code_pair(coder, text, "Islamic State militants", "around 20,000 civilians", date=None)
+    assert event is not None and event.plover == "ASSAULT"

@@ -425,7 +425,9 @@ def verb_predicate(verb: Token) -> Predicate:
         lemma="threaten"
         if _warns_of_action(verb)
         else _sense(verb.lemma_.lower(), has_object=bool(_children(verb, frozenset({"dobj"})))),
-        object_words=_object_words(objects) + tuple(a.lower_ for a in _verdicts(verb)),
+        object_words=_object_words(objects)
+        + tuple(a.lower_ for a in _verdicts(verb))
+        + _role_words(verb),
         particle=particle,
         prepositions=preps,
         complement=xcomp.lemma_.lower() if xcomp is not None else None,
@@ -447,6 +449,19 @@ _TRANSITIVE_SENSES = {"strike": "hit"}
 
 def _sense(lemma: str, *, has_object: bool) -> str:
     return _TRANSITIVE_SENSES.get(lemma, lemma) if has_object else lemma
+
+
+def _role_words(verb: Token) -> tuple[str, ...]:
+    """Words of an "as" phrase that says what the object is made into ("held civilians as
+    human shields", "named him as envoy")."""
+    return tuple(
+        w.lemma_.lower()
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for w in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound")))
+    )
 
 
 def _warns_of_action(verb: Token) -> bool:
