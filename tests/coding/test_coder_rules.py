@@ -332,3 +332,10 @@ def test_holding_people_as_human_shields_is_an_assault(coder):
     text = "Islamic State militants held around 20,000 civilians as human shields in Raqqa."
     event = code_pair(coder, text, "Islamic State militants", "around 20,000 civilians", date=None)
     assert event is not None and event.plover == "ASSAULT"
+
+
+def test_announced_boycotts_and_curfew_extensions_threaten(coder):
+    (boycott,) = _events(coder, "Nigeria said it will boycott the summit in South Africa.")
+    assert boycott.plover == "THREATEN"
+    (protest,) = _events(coder, "Colombia boycotted the summit in Venezuela.")
+    assert protest.plover == "PROTEST"
