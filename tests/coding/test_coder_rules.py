@@ -339,3 +339,11 @@ def test_announced_boycotts_and_curfew_extensions_threaten(coder):
     assert boycott.plover == "THREATEN"
     (protest,) = _events(coder, "Colombia boycotted the summit in Venezuela.")
     assert protest.plover == "PROTEST"
+
+
+def test_a_peacekeeping_deployment_announced_is_aid(coder):
+    from toneshift.coding.pair import code_pair
+
+    text = "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission."
+    event = code_pair(coder, text, "Nigeria", "Liberia", date=None)
+    assert event is not None and event.plover == "AID"
