@@ -347,3 +347,12 @@ def test_a_peacekeeping_deployment_announced_is_aid(coder):
     text = "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission."
     event = code_pair(coder, text, "Nigeria", "Liberia", date=None)
     assert event is not None and event.plover == "AID"
+
+
+def test_a_common_noun_named_by_a_proper_one_is_an_actor(coder):
+    (event,) = _events(coder, "A Delhi court issued an arrest warrant against Malvinder Singh.")
+    assert (event.source.text, event.target.text, event.plover) == (
+        "Delhi court",
+        "Malvinder Singh",
+        "COERCE",
+    )

@@ -312,6 +312,8 @@ def _points_at_someone(head: Token) -> bool:
     """ "the court", "the prime minister", "protesters": a definite or plural role word."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return False  # "withdrew its troops from Syria": the actor's own, not another party
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        return True  # "a Gibraltar court": a named institution
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
     return definite or plural
@@ -323,7 +325,11 @@ def _could_be_actor(head: Token, role: str) -> bool:
     ("criticized the legislation") and halve the precision of who-did-what-to-whom."""
     # an acronym the tagger took for a common noun ("ICE returned ...") is still a name
     acronym = head.is_alpha and len(head.text) >= 2 and head.text.isupper()
-    named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and acronym)
+    # "a Delhi court", "UNSCOM weapons inspectors": a common noun named by a proper one
+    named_noun = head.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    )
+    named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and (acronym or named_noun))
     return named and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
 
 
