@@ -356,3 +356,8 @@ def test_a_common_noun_named_by_a_proper_one_is_an_actor(coder):
         "Malvinder Singh",
         "COERCE",
     )
+
+
+def test_expelled_from_a_country_is_that_countrys_act(coder):
+    (event,) = _events(coder, "Two UN inspectors were expelled from North Korea.")
+    assert (event.source.country, event.plover) == ("PRK", "SANCTION")

@@ -198,6 +198,22 @@ DOCUMENT_NOUNS = frozenset(
 )
 
 
+# passive actions whose "from" place is who did them: "were expelled from North Korea"
+_FROM_PLACE_VERBS = frozenset({"expel", "deport", "release", "free", "evict", "ban", "bar"})
+
+
+def _expelling_place(verb: Token) -> list[Token]:
+    if verb.lemma_.lower() not in _FROM_PLACE_VERBS:
+        return []
+    return [
+        place
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for place in prep.children
+        if place.dep_ == "pobj" and place.pos_ == "PROPN"
+    ]
+
+
 def agents(verb: Token) -> list[Token]:
     """Objects of a passive "by" phrase ("invited by Trump" → [Trump])."""
     found: list[Token] = []
@@ -544,7 +560,9 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
     subs, passive = subjects(verb)
     predicate = verb_predicate(verb)
     if passive:
-        for source in agents(verb):  # no "by" phrase: no known source
+        # no "by" phrase: no known source, unless the place one is sent away from acts
+        # ("two inspectors were expelled from North Korea")
+        for source in agents(verb) or _expelling_place(verb):
             for target in subs:
                 yield Candidate(source, target, predicate)
         return
