@@ -361,3 +361,8 @@ def test_a_common_noun_named_by_a_proper_one_is_an_actor(coder):
 def test_expelled_from_a_country_is_that_countrys_act(coder):
     (event,) = _events(coder, "Two UN inspectors were expelled from North Korea.")
     assert (event.source.country, event.plover) == ("PRK", "SANCTION")
+
+
+def test_a_place_phrase_targets_the_country_it_names(coder):
+    (event,) = _events(coder, "Israel imposed a curfew in several areas near Damascus.")
+    assert (event.target.text, event.target.country) == ("several areas near Damascus", "SYR")

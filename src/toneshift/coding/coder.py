@@ -169,6 +169,8 @@ class Coder:
             # a role word alone names nobody in particular ("diplomacy", "a ministry") unless
             # it points at someone: "the court", "the prime minister", "activists"
             actor = actor if _points_at_someone(head) else None
+        if actor is None and head.lemma_.lower() in PLACE_NOUNS:
+            actor = _place_in_phrase(head, memory)
         if actor is None and _could_be_actor(head, role):
             return Actor(text=text)
         return actor
@@ -288,6 +290,47 @@ def reported_speaker(head: Token) -> Token | None:
         return None
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
     return speakers[0] if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS else None
+
+
+# nouns for a piece of some country's territory: "some parts of west Darfur", "several areas
+# near Damascus", "the troubled Balkan republic"
+PLACE_NOUNS = frozenset(
+    {
+        "part",
+        "area",
+        "region",
+        "town",
+        "village",
+        "city",
+        "district",
+        "province",
+        "zone",
+        "border",
+        "territory",
+        "republic",
+        "state",
+        "enclave",
+        "corridor",
+        "neighborhood",
+        "neighbourhood",
+        "countryside",
+        "coast",
+        "island",
+        "camp",
+        "frontier",
+    }
+)
+
+
+def _place_in_phrase(head: Token, memory: ArticleMemory) -> Actor | None:
+    """The country a place phrase names somewhere inside it, kept with the whole phrase."""
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    tokens = sorted((t for t in head.subtree if t.i not in clauses), key=lambda t: t.i)
+    text = span_text(tokens)
+    actor = memory.resolve(text)
+    if actor is None or actor.country is None:
+        return None
+    return Actor(text=text, code=actor.country, country=actor.country)
 
 
 def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
