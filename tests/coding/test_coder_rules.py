@@ -366,3 +366,9 @@ def test_expelled_from_a_country_is_that_countrys_act(coder):
 def test_a_place_phrase_targets_the_country_it_names(coder):
     (event,) = _events(coder, "Israel imposed a curfew in several areas near Damascus.")
     assert (event.target.text, event.target.country) == ("several areas near Damascus", "SYR")
+
+
+def test_a_named_party_outranks_a_role_word_target(coder):
+    events = _events(coder, "Israel mobilized the army for a ground assault against Lebanon.")
+    assert ("LBN", "MOBILIZE") in {(e.target.country, e.plover) for e in events}
+    assert all(e.target.text != "the army" for e in events)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
 from toneshift.coding.extract import (
+    LOCATIVE_PREPS,
     SPEECH_VERBS,
     TIME_WORDS,
     Candidate,
@@ -128,21 +129,36 @@ class Coder:
         seen: set[tuple[str | None, str | None, str, int]] = set()
         used_objects: set[int] = set()
         answered: set[tuple[int, int]] = set()
+        # a target that is only a role word ("mobilized the troops for a battle against
+        # Iraq") answers its action only when no named party does
+        weak: dict[tuple[int, int], tuple[Candidate, Event]] = {}
+
+        def keep(candidate: Candidate, event: Event) -> None:
+            used_objects.add(candidate.target.i)
+            key = (event.source.code, event.target.code, event.cameo, candidate.predicate.head.i)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+
         for candidate in sentence_candidates(context.sentence):
             if candidate.target_prep == "poss" and candidate.target.head.i in used_objects:
                 continue  # "invited Colombia's Petro": Petro is the target, not Colombia
             group = (candidate.predicate.head.i, candidate.source.i)
             if group in answered and candidate.target.dep_ != "conj" and not candidate.reciprocal:
                 continue  # one target per action and source, in priority order (and "X and Y")
+            if group in weak and candidate.target_prep in LOCATIVE_PREPS:
+                continue  # "arrested the protesters in Bogota": a place does not outrank them
             event = self.candidate_event(candidate, context, memory)
             if event is None:
                 continue
+            if _role_only(event.target) and not candidate.reciprocal:
+                weak.setdefault(group, (candidate, event))
+                continue
             answered.add(group)
-            used_objects.add(candidate.target.i)
-            key = (event.source.code, event.target.code, event.cameo, candidate.predicate.head.i)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
+            keep(candidate, event)
+        for group, (candidate, event) in weak.items():
+            if group not in answered:
+                keep(candidate, event)
         return events
 
     # -- one candidate ----------------------------------------------------------------------
@@ -349,6 +365,11 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
         # a place the table does not know ("authorities in Wyoming"): a named actor, no code
         return Actor(text=text)
     return None
+
+
+def _role_only(actor: Actor) -> bool:
+    """An actor known only by its role (code = sector, no country): "the troops", "police"."""
+    return actor.code is not None and actor.code == actor.sector and actor.country is None
 
 
 def _points_at_someone(head: Token) -> bool:
