@@ -372,3 +372,8 @@ def test_a_named_party_outranks_a_role_word_target(coder):
     events = _events(coder, "Israel mobilized the army for a ground assault against Lebanon.")
     assert ("LBN", "MOBILIZE") in {(e.target.country, e.plover) for e in events}
     assert all(e.target.text != "the army" for e in events)
+
+
+def test_the_party_agreed_with_is_the_target_of_the_promise(coder):
+    events = _events(coder, "The United States agreed with Cuba to repatriate any migrants.")
+    assert ("CUB", "AGREE") in {(e.target.country, e.plover) for e in events}

@@ -555,7 +555,15 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
     """Candidates whose predicate is ``verb``."""
     if (commits(verb) or verb.lemma_.lower() in ENACTING_VERBS) and _has_complement(verb):
         # "agreed to share": the complement "share" is the event, as a promise; "decided to
-        # lift": the complement is the event, as done
+        # lift": the complement is the event, as done. The party agreed *with* is its target
+        # before the complement's own objects ("agreed with Cuba to repatriate migrants").
+        partners = [o for p, o in prep_objects(verb) if p == "with"]
+        if partners:
+            complement = next(c for c in verb.children if c.dep_ == "xcomp")
+            inner = verb_predicate(complement)
+            for source in subjects(verb)[0]:
+                for partner in partners:
+                    yield Candidate(source, partner, replace(inner, head=complement), "with")
         return
     subs, passive = subjects(verb)
     predicate = verb_predicate(verb)
