@@ -377,3 +377,8 @@ def test_a_named_party_outranks_a_role_word_target(coder):
 def test_the_party_agreed_with_is_the_target_of_the_promise(coder):
     events = _events(coder, "The United States agreed with Cuba to repatriate any migrants.")
     assert ("CUB", "AGREE") in {(e.target.country, e.plover) for e in events}
+
+
+def test_what_is_discussed_is_the_topic_whom_with_is_the_target(coder):
+    (event,) = _events(coder, "Erdogan discussed Libya with Donald Trump.")
+    assert (event.target.text, event.plover) == ("Donald Trump", "CONSULT")

@@ -173,6 +173,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+# verbs whose object is what is talked about, not whom with
+TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise", "sign", "agree"})
 # verbs whose "that" clause says what its subject must do: "demanded that X step down"
 DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
 # what an actor issues that speaks for it: "released a statement condemning X"
@@ -575,6 +577,9 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
                 yield Candidate(source, target, predicate)
         return
     targets = _targets_of_verb(verb)
+    if verb.lemma_.lower() in TOPIC_VERBS:
+        # "discussed Libya with Trump": the object is the topic, the "with" party the target
+        targets.sort(key=lambda pair: pair[0] != "with")
     for source in subs:
         for prep, target in targets:
             if target.i != source.i:
