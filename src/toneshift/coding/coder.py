@@ -19,10 +19,10 @@ from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
 from toneshift.coding.extract import (
     LOCATIVE_PREPS,
-    SPEECH_VERBS,
     TIME_WORDS,
     Candidate,
     Predicate,
+    reported_speaker,
     sentence_candidates,
 )
 from toneshift.coding.issues import find_issues
@@ -292,20 +292,6 @@ class Coder:
 NOT_ACTORS = TIME_WORDS | frozenset(
     {"percent", "%", "which", "that", "what", "who", "it", "this", "there"}
 )
-
-
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-
-
-def reported_speaker(head: Token) -> Token | None:
-    """For "X says it/they ...", the speaker X that the pronoun stands for."""
-    if head.lower_ not in SPEAKER_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    clause = head.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
-    return speakers[0] if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS else None
 
 
 # nouns for a piece of some country's territory: "some parts of west Darfur", "several areas

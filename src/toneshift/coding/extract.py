@@ -662,3 +662,17 @@ def sentence_candidates(sentence: Span) -> list[Candidate]:
         elif token.pos_ == "NOUN":
             found.extend(noun_candidates(token))
     return found
+
+
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def reported_speaker(head: Token) -> Token | None:
+    """For "X says it/they ...", the speaker X that the pronoun stands for."""
+    if head.lower_ not in SPEAKER_PRONOUNS or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return speakers[0] if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS else None
