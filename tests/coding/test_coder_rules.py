@@ -382,3 +382,12 @@ def test_the_party_agreed_with_is_the_target_of_the_promise(coder):
 def test_what_is_discussed_is_the_topic_whom_with_is_the_target(coder):
     (event,) = _events(coder, "Erdogan discussed Libya with Donald Trump.")
     assert (event.target.text, event.plover) == ("Donald Trump", "CONSULT")
+
+
+def test_an_otherwise_empty_sentence_is_rescued_by_the_pair_path(coder):
+    text = "Peru was willing to withdraw its troops as soon as a UN force had been sent to Chile."
+    (event,) = _events(coder, text)
+    assert (event.source.country, event.target.country, event.plover) == ("PER", "CHL", "AGREE")
+    coder_without = type(coder)(coder.nlp, coder.actors, coder.verbs)
+    coder_without.rescue_event = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    assert list(coder_without.code_text(text)) == []  # the rescue is what finds it

@@ -29,6 +29,7 @@ from toneshift.coding.issues import find_issues
 from toneshift.coding.modality import announced_code
 from toneshift.coding.nlp import load_pipeline
 from toneshift.coding.parallel import map_chunks
+from toneshift.coding.paths import pair_candidates
 from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
 from toneshift.coding.tone import directed_tone
 from toneshift.coding.verbs import VerbLexicon, VerbMatch, demanded_code
@@ -159,7 +160,44 @@ class Coder:
         for group, (candidate, event) in weak.items():
             if group not in answered:
                 keep(candidate, event)
+        if not events:
+            rescued = self.rescue_event(context, memory)
+            events.extend([rescued] if rescued is not None else [])
         return events
+
+    def rescue_event(self, context: SentenceContext, memory: ArticleMemory) -> Event | None:
+        """For a sentence that yielded nothing: the main clause's subject toward the first
+        named country-level party elsewhere in the sentence, linked as in pair mode.
+
+        Parses often hang the target where the extractor does not look ("rejected the appeal
+        of an Australian citizen", "stepped up pressure on Iran"); pair mode's path search
+        finds the predicate between the two. Only for otherwise empty sentences, and only
+        toward parties with a country, to keep precision (dev: recall +0.03, precision -0.02).
+        """
+        sentence = context.sentence
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        source = self.resolve_actor(subject, memory, role="source")
+        if source is None:
+            return None
+        inside = {t.i for t in subject.subtree}
+        for token in sentence:
+            if token.i in inside or token.pos_ != "PROPN" or token.dep_ in ("compound", "flat"):
+                continue
+            target = self.resolve_actor(token, memory)
+            if target is None or not target.country or _same_actor(source, target):
+                continue
+            for candidate in pair_candidates(sentence, subject, token):
+                match = self.classify(candidate.predicate)
+                if match is None or not cameo.plover_for(match.cameo):
+                    continue
+                event = self.build_event(candidate, match, source, target, context)
+                if event is not None:
+                    return event
+            return None  # the first named party only: later ones are seldom the target
+        return None
 
     # -- one candidate ----------------------------------------------------------------------
 
