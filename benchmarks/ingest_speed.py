@@ -2,7 +2,8 @@
 
 Prints rows/s for the whole ingest (read, normalise, dedup, store) into a fresh DuckDB file,
 beside DuckDB's bare ``SELECT count(*) FROM read_csv(...)`` of the same file, the CPU seconds
-of each (steadier than wall time on a shared machine), the load average and peak RSS.
+of each (steadier than wall time on a shared machine), the load average, peak RSS and the size
+of the DuckDB file afterwards.
 Usage: python benchmarks/ingest_speed.py [ROWS]   (TONESHIFT_SHARED points at shared/)
 """
 
@@ -50,11 +51,13 @@ def main(rows: int = 1_000_000) -> None:
             f"SELECT count(*) FROM read_csv('{src}', delim='\t', header=false, all_varchar=true)"
         ).fetchall()
         bare, bare_cpu = time.perf_counter() - t0, _cpu() - c0
-        store = DuckDBStore.open(Path(tmp) / "bench.duckdb")
+        db = Path(tmp) / "bench.duckdb"
+        store = DuckDBStore.open(db)
         t0, c0 = time.perf_counter(), _cpu()
         report = ingest_paths(store, [src], now=dt.datetime.now(dt.UTC))
         full, full_cpu = time.perf_counter() - t0, _cpu() - c0
         store.close()
+        size = db.stat().st_size / 2**20
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"rows {rows:,}  loaded {report.loaded:,}")
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -63,7 +66,7 @@ def main(rows: int = 1_000_000) -> None:
         f"full ingest:         {full:.2f} s  ({rows / full:,.0f} rows/s)  ratio {full / bare:.2f}x"
         f"  cpu {full_cpu:.2f} s"
     )
-    print(f"peak RSS: {rss:,.0f} MiB")
+    print(f"peak RSS: {rss:,.0f} MiB  DuckDB file: {size:,.1f} MiB")
 
 
 if __name__ == "__main__":
