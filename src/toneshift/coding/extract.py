@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from spacy.tokens import Span, Token
 
@@ -404,7 +405,18 @@ def _is_time_phrase(prep: Token) -> bool:
 
 
 def verb_predicate(verb: Token) -> Predicate:
-    """The predicate of a verb: lemma, object words, particle, prepositions, complement."""
+    """The predicate of a verb: lemma, object words, particle, prepositions, complement.
+
+    Cached per token in the doc's ``user_data``: pair paths, candidates and the open-mode
+    rescue ask for the same verbs several times."""
+    key = ("toneshift.verb_predicate", verb.i)
+    cached = verb.doc.user_data.get(key)
+    if cached is None:
+        cached = verb.doc.user_data[key] = _verb_predicate(verb)
+    return cast(Predicate, cached)
+
+
+def _verb_predicate(verb: Token) -> Predicate:
     objects = _children(verb, frozenset({"dobj", "attr", "oprd"}))
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     xcomp = next(
