@@ -409,7 +409,7 @@ def verb_predicate(verb: Token) -> Predicate:
 
     Cached per token in the doc's ``user_data``: pair paths, candidates and the open-mode
     rescue ask for the same verbs several times."""
-    key = ("toneshift.verb_predicate", verb.i)
+    key = f"toneshift.verb_predicate.{verb.i}"
     cached = verb.doc.user_data.get(key)
     if cached is None:
         cached = verb.doc.user_data[key] = _verb_predicate(verb)
