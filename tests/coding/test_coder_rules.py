@@ -391,3 +391,8 @@ def test_an_otherwise_empty_sentence_is_rescued_by_the_pair_path(coder):
     coder_without = type(coder)(coder.nlp, coder.actors, coder.verbs)
     coder_without.rescue_event = lambda *args, **kwargs: None  # type: ignore[method-assign]
     assert list(coder_without.code_text(text)) == []  # the rescue is what finds it
+
+
+def test_a_weapon_or_attack_as_subject_stands_for_who_is_behind_it(coder):
+    (event,) = _events(coder, "The missiles fired by the Israeli military struck a depot in Syria.")
+    assert (event.source.code, event.target.country, event.plover) == ("ISRMIL", "SYR", "ASSAULT")

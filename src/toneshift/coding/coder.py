@@ -225,6 +225,12 @@ class Coder:
             actor = actor if _points_at_someone(head) else None
         if actor is None and head.lemma_.lower() in PLACE_NOUNS:
             actor = _place_in_phrase(head, memory)
+        if actor is None and role == "source":
+            # "the missiles fired by the Israeli military", "a car bombing by Islamic State":
+            # the thing did nothing; whoever is named behind it did
+            behind = _agent_behind(head)
+            if behind is not None:
+                return self.resolve_actor(behind, memory, role=role)
         if actor is None and _could_be_actor(head, role):
             return Actor(text=text)
         return actor
@@ -360,6 +366,20 @@ PLACE_NOUNS = frozenset(
         "frontier",
     }
 )
+
+
+def _agent_behind(head: Token) -> Token | None:
+    """The "by" agent of a thing or event that stands as a subject, or None."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl":  # "missiles fired by X"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _place_in_phrase(head: Token, memory: ArticleMemory) -> Actor | None:
