@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -91,8 +92,10 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(word: str) -> tuple[str, str]:
-    """Return (key, alternative key) of one word: case kept for short acronyms."""
+    """Return (key, alternative key) of one word: case kept for short acronyms (cached: the
+    same words are looked up for every actor phrase)."""
     word = _strip_accents(word).replace("’", "'")
     if word.lower().endswith("'s"):
         word = word[:-2]
