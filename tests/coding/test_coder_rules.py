@@ -396,3 +396,8 @@ def test_an_otherwise_empty_sentence_is_rescued_by_the_pair_path(coder):
 def test_a_weapon_or_attack_as_subject_stands_for_who_is_behind_it(coder):
     (event,) = _events(coder, "The missiles fired by the Israeli military struck a depot in Syria.")
     assert (event.source.code, event.target.country, event.plover) == ("ISRMIL", "SYR", "ASSAULT")
+
+
+def test_a_day_is_never_a_target(coder):
+    events = _events(coder, "Salva Kiir declared a ceasefire on Monday in South Sudan.")
+    assert events and all(e.target.text != "Monday" for e in events)

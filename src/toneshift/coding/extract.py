@@ -230,7 +230,7 @@ def prep_objects(head: Token) -> list[tuple[str, Token]]:
     """(preposition, object) pairs attached to a token, coordination expanded."""
     pairs: list[tuple[str, Token]] = []
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and not _is_time_phrase(child):
             for obj in _conj_expand(_children(child, frozenset({"pobj"}))):
                 pairs.append((child.lower_, obj))
     # who an action falls on is marked by "against", "to", "with"...; "in", "by" mostly say
