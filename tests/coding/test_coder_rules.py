@@ -401,3 +401,8 @@ def test_a_weapon_or_attack_as_subject_stands_for_who_is_behind_it(coder):
 def test_a_day_is_never_a_target(coder):
     events = _events(coder, "Salva Kiir declared a ceasefire on Monday in South Sudan.")
     assert events and all(e.target.text != "Monday" for e in events)
+
+
+def test_a_person_word_is_someone_even_indefinite(coder):
+    (event,) = _events(coder, "Iranian police tortured a journalist.")
+    assert (event.target.text, event.target.code, event.plover) == ("journalist", "MED", "ASSAULT")

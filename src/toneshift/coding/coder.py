@@ -222,7 +222,7 @@ class Coder:
         if actor is not None and actor.code is not None and actor.code == actor.sector:
             # a role word alone names nobody in particular ("diplomacy", "a ministry") unless
             # it points at someone: "the court", "the prime minister", "activists"
-            actor = actor if _points_at_someone(head) else None
+            actor = actor if _points_at_someone(head) or actor.sector in PEOPLE_SECTORS else None
         if actor is None and head.lemma_.lower() in PLACE_NOUNS:
             actor = _place_in_phrase(head, memory)
         if actor is None and role == "source":
@@ -409,6 +409,10 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
         # a place the table does not know ("authorities in Wyoming"): a named actor, no code
         return Actor(text=text)
     return None
+
+
+# sectors whose words name people, not offices: "a journalist", "an inmate" is someone
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "MED", "OPP", "LAB", "EDU"})
 
 
 def _role_only(actor: Actor) -> bool:
