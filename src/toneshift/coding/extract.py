@@ -276,6 +276,16 @@ LIGHT_VERBS = frozenset(
 _SHARING_DEPS = frozenset({"xcomp", "advcl", "dobj", "pobj", "prep", "acomp", "conj", "compound"})
 
 
+def _climb(token: Token) -> Iterator[Token]:
+    """``token`` and the words above it through the links modality travels along."""
+    current = token
+    for _ in range(12):  # parse trees are shallow; the bound guards against cycles
+        yield current
+        if current.dep_ not in _SHARING_DEPS or current.head.i == current.i:
+            return
+        current = current.head
+
+
 def governing_clause(token: Token) -> Token | None:
     """The nearest verb at or above ``token`` whose modality is not plain assertion, through
     complement, purpose and object links ("is willing to provide aid to help X": help is
@@ -283,44 +293,31 @@ def governing_clause(token: Token) -> Token | None:
 
     An event noun shares its verb's modality only when the verb is light ("will provide
     assistance"): in "will investigate attacks" the attacks are not announced."""
-    current = token
-    for _ in range(12):  # parse trees are shallow; the bound guards against cycles
+    for current in _climb(token):
         if current.pos_ in ("VERB", "AUX", "ADJ") and _modality(current) != "asserted":
             return current
-        if current.dep_ not in _SHARING_DEPS or current.head.i == current.i:
-            return None
         head = current.head
         if current.pos_ == "NOUN" and head.pos_ == "VERB" and head.lemma_ not in LIGHT_VERBS:
             return None
-        current = current.head
     return None
 
 
 def obliging_clause(token: Token) -> Token | None:
-    """The nearest clause at or above ``token`` (through the links modality travels) whose
-    verb says the action must or should happen: "Indonesia must ensure security"."""
-    current = token
-    for _ in range(12):
-        aux = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
-        if aux & OBLIGING_AUX:
+    """The nearest clause at or above ``token`` whose verb says the action must or should
+    happen: "Indonesia must ensure security"."""
+    for current in _climb(token):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in OBLIGING_AUX for c in current.children):
             return current
-        if current.dep_ not in _SHARING_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
     return None
 
 
-def inherited_modality(token: Token) -> str:
-    """The modality of the clause that governs ``token`` (see :func:`governing_clause`)."""
+def inherited_mood(token: Token) -> tuple[str, bool]:
+    """(modality, negated) that ``token`` inherits from the clause governing it: "will not
+    end the strike until X meets their demands" makes the meeting future and refused."""
     clause = governing_clause(token)
-    return _modality(clause) if clause is not None else "asserted"
-
-
-def inherited_negation(token: Token) -> bool:
-    """True when the announced action above ``token`` is negated ("will not end the strike
-    until X meets their demands")."""
-    clause = governing_clause(token)
-    return clause is not None and clause.i != token.i and _negated(clause)
+    if clause is None:
+        return "asserted", False
+    return _modality(clause), clause.i != token.i and _negated(clause)
 
 
 def _modality(verb: Token) -> str:
@@ -425,18 +422,19 @@ def _verb_predicate(verb: Token) -> Predicate:
     preps = tuple(
         c.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time_phrase(c)
     )
+    modality, inherited_negation = inherited_mood(verb)
     if verb.lemma_.lower() in SENDING_VERBS and objects:
         # "sent a team to Iran to investigate the crash": the investigation is the act
-        purpose = next((c for c in verb.children if is_purpose(c)), None)
-        if purpose is not None and purpose.lemma_.lower() in INQUIRY_VERBS:
-            return replace(verb_predicate(purpose), head=verb, modality=inherited_modality(verb))
+        act = _purpose_act(verb, INQUIRY_VERBS, modality)
+        if act is not None:
+            return act
     if verb.lemma_.lower() in CALL_VERBS and particle != "on" and "on" not in preps and objects:
         # "called Erdogan to congratulate him" is a telephone call, not an appeal; what the
         # call was for, when it is a message ("to congratulate", "to express support"), is
         # the event, as if said face to face
-        purpose = next((c for c in verb.children if is_purpose(c)), None)
-        if purpose is not None and purpose.lemma_.lower() in MESSAGE_VERBS:
-            return replace(verb_predicate(purpose), head=verb, modality=_modality(verb))
+        act = _purpose_act(verb, MESSAGE_VERBS, modality)
+        if act is not None:
+            return act
         xcomp = None
     if not objects and xcomp is not None:
         # "decided to ease restrictions": the complement's objects refine the composed match
@@ -466,8 +464,8 @@ def _verb_predicate(verb: Token) -> Predicate:
         else (),
         negated=_negated(verb)
         or (verb.dep_ == "xcomp" and (_negated(verb.head) or verb.head.lemma_ in FAIL_VERBS))
-        or inherited_negation(verb),
-        modality=inherited_modality(verb),
+        or inherited_negation,
+        modality=modality,
         obliged_clause=obliging_clause(verb),
     )
 
@@ -505,6 +503,15 @@ def _warns_of_action(verb: Token) -> bool:
         for c in clause.children
         if c.dep_ == "aux"
     )
+
+
+def _purpose_act(verb: Token, acts: frozenset[str], modality: str) -> Predicate | None:
+    """The predicate of ``verb``'s purpose clause when that purpose is one of ``acts``,
+    standing for ``verb`` itself ("called X to congratulate him" is congratulating X)."""
+    purpose = next((c for c in verb.children if is_purpose(c)), None)
+    if purpose is None or purpose.lemma_.lower() not in acts:
+        return None
+    return replace(verb_predicate(purpose), head=verb, modality=modality)
 
 
 def is_purpose(token: Token) -> bool:
@@ -621,13 +628,14 @@ def _joint_action(verb: Token, targets: list[tuple[str | None, Token]]) -> bool:
 
 def noun_predicate(noun: Token) -> Predicate:
     """An event noun as a predicate ("invitation", "sanctions", "talks")."""
+    modality, negated = inherited_mood(noun)
     return Predicate(
         head=noun,
         lemma=noun.lemma_.lower(),
         prepositions=tuple(c.lower_ for c in noun.children if c.dep_ == "prep"),
         nominal=True,
-        negated=inherited_negation(noun),
-        modality=inherited_modality(noun),
+        negated=negated,
+        modality=modality,
         obliged_clause=obliging_clause(noun),
     )
 
