@@ -424,11 +424,18 @@ def _points_at_someone(head: Token) -> bool:
     """ "the court", "the prime minister", "protesters": a definite or plural role word."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
         return False  # "withdrew its troops from Syria": the actor's own, not another party
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+    if _named_by_proper_noun(head):
         return True  # "a Gibraltar court": a named institution
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    plural = head.tag_ in ("NNS", "NNPS")
-    return definite or plural
+    return _definite(head) or head.tag_ in ("NNS", "NNPS")
+
+
+def _named_by_proper_noun(head: Token) -> bool:
+    """ "a Delhi court", "UNSCOM weapons inspectors": a common noun with a proper-noun name."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _could_be_actor(head: Token, role: str) -> bool:
@@ -437,11 +444,9 @@ def _could_be_actor(head: Token, role: str) -> bool:
     ("criticized the legislation") and halve the precision of who-did-what-to-whom."""
     # an acronym the tagger took for a common noun ("ICE returned ...") is still a name
     acronym = head.is_alpha and len(head.text) >= 2 and head.text.isupper()
-    # "a Delhi court", "UNSCOM weapons inspectors": a common noun named by a proper one
-    named_noun = head.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children
+    named = head.pos_ == "PROPN" or (
+        head.pos_ == "NOUN" and (acronym or _named_by_proper_noun(head))
     )
-    named = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and (acronym or named_noun))
     return named and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
 
 
@@ -470,7 +475,7 @@ def _judged_thing(candidate: Candidate, match: VerbMatch) -> bool:
         and target.dep_ == "dobj"
         and target.head.i == candidate.predicate.head.i
         and target.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in target.children)
+        and _definite(target)
     )
 
 
