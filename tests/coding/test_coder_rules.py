@@ -7,12 +7,18 @@ import datetime as dt
 import pytest
 
 from toneshift.coding.modality import announced_code
+from toneshift.coding.pair import code_pair
 
 DAY = dt.date(2026, 1, 15)
 
 
 def _events(coder, text: str):
     return coder.code_text(text, date=DAY)
+
+
+def _pair(coder, text: str, source: str, target: str):
+    """Pair mode: how ``source`` acted toward ``target`` in ``text`` (no article date)."""
+    return code_pair(coder, text, source, target, date=None)
 
 
 def _by_pair(events):
@@ -172,10 +178,8 @@ def test_opening_an_investigation_into_someone_accuses_them(coder):
 
 
 def test_money_given_to_help_someone_is_aid_not_the_help(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "Germany gave 300 million euros to promote investment in Ethiopia."
-    event = code_pair(coder, text, "Germany", "Ethiopia", date=None)
+    event = _pair(coder, text, "Germany", "Ethiopia")
     assert event is not None and event.plover == "AID"
 
 
@@ -185,12 +189,10 @@ def test_cancelling_a_planned_visit_rejects_the_meeting(coder):
 
 
 def test_pair_mode_with_one_side_missing_codes_the_named_sides_action(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "Egypt has lifted a three-month-old state of emergency."
-    event = code_pair(coder, text, "Egypt", "a recipient", date=None)
+    event = _pair(coder, text, "Egypt", "a recipient")
     assert event is not None and event.plover in ("RETREAT", "CONCEDE")
-    assert code_pair(coder, text, "an actor", "a recipient", date=None) is None
+    assert _pair(coder, text, "an actor", "a recipient") is None
 
 
 def test_an_order_to_do_something_coercive_is_coercion(coder):
@@ -208,27 +210,20 @@ def test_launching_an_offensive_is_an_assault(coder):
 
 
 def test_actions_under_a_promise_are_promised_and_under_a_refusal_refused(coder):
-    from toneshift.coding.pair import code_pair
-
-    promised = code_pair(
-        coder, "Peru is willing to send troops to help Chile.", "Peru", "Chile", date=None
-    )
+    promised = _pair(coder, "Peru is willing to send troops to help Chile.", "Peru", "Chile")
     assert promised is not None and promised.plover == "AGREE"
-    refused = code_pair(
+    refused = _pair(
         coder,
         "Peru said it will not end the blockade until Chile meets its demands.",
         "Peru",
         "Chile",
-        date=None,
     )
     assert refused is not None and refused.plover == "REJECT"
 
 
 def test_what_another_must_do_is_a_demand_on_them(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "Russia says Israel must end attacks on Syria."
-    event = code_pair(coder, text, "Russia", "Israel", date=None)
+    event = _pair(coder, text, "Russia", "Israel")
     assert event is not None and event.plover == "REQUEST"
 
 
@@ -265,10 +260,8 @@ def test_struck_a_target_is_an_attack(coder):
 
 
 def test_in_pair_mode_a_pronoun_of_reported_speech_is_the_speaker(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "The Taliban has said it will not begin talks with the Afghan government."
-    event = code_pair(coder, text, "The Taliban", "the Afghan government", date=None)
+    event = _pair(coder, text, "The Taliban", "the Afghan government")
     assert event is not None and event.plover == "REJECT"
 
 
@@ -283,10 +276,8 @@ def test_a_demand_that_someone_act_targets_them(coder):
 
 
 def test_troops_on_alert_mobilize(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "Cambodian troops remained on alert near the Thailand border."
-    event = code_pair(coder, text, "Cambodian troops", "Thailand border", date=None)
+    event = _pair(coder, text, "Cambodian troops", "Thailand border")
     assert event is not None and event.plover == "MOBILIZE"
 
 
@@ -302,10 +293,8 @@ def test_a_team_sent_to_investigate_is_an_investigation(coder):
 
 
 def test_joint_war_games_are_military_cooperation(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "The armies of Brazil and Argentina performed joint war games in October."
-    event = code_pair(coder, text, "The armies of Brazil", "Argentina", date=None)
+    event = _pair(coder, text, "The armies of Brazil", "Argentina")
     assert event is not None and event.plover == "COOPERATE"
 
 
@@ -327,10 +316,8 @@ def test_abbreviated_dates_are_time_phrases(coder):
 
 
 def test_holding_people_as_human_shields_is_an_assault(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "Islamic State militants held around 20,000 civilians as human shields in Raqqa."
-    event = code_pair(coder, text, "Islamic State militants", "around 20,000 civilians", date=None)
+    event = _pair(coder, text, "Islamic State militants", "around 20,000 civilians")
     assert event is not None and event.plover == "ASSAULT"
 
 
@@ -342,10 +329,8 @@ def test_announced_boycotts_and_curfew_extensions_threaten(coder):
 
 
 def test_a_peacekeeping_deployment_announced_is_aid(coder):
-    from toneshift.coding.pair import code_pair
-
     text = "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission."
-    event = code_pair(coder, text, "Nigeria", "Liberia", date=None)
+    event = _pair(coder, text, "Nigeria", "Liberia")
     assert event is not None and event.plover == "AID"
 
 
