@@ -36,7 +36,7 @@ def test_map_chunks_keeps_order_and_uses_workers():
     import os
 
     items = list(range(1_000))
-    out = list(map_chunks(_square_and_pid, items, processes=2, chunk_size=50))
+    out = list(map_chunks(_square_and_pid, items, processes=2, batch_size=50))
     assert [square for square, _ in out] == [x * x for x in items]
     assert os.getpid() not in {pid for _, pid in out}
 

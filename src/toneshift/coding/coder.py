@@ -559,5 +559,4 @@ def code_texts(
         ]
 
     pairs = list(zip(texts, dates, strict=True))
-    chunk_size = batch_size if processes == 1 else min(batch_size, 64)
-    yield from map_chunks(code_chunk, pairs, processes=processes, chunk_size=chunk_size)
+    yield from map_chunks(code_chunk, pairs, processes=processes, batch_size=batch_size)

@@ -91,8 +91,7 @@ def code_requests(
         docs = coder.nlp.pipe((r.text for r in chunk), batch_size=batch_size)
         return [_answer(coder, request, doc) for request, doc in zip(chunk, docs, strict=True)]
 
-    chunk_size = batch_size if processes == 1 else min(batch_size, 64)
-    yield from map_chunks(answer_chunk, requests, processes=processes, chunk_size=chunk_size)
+    yield from map_chunks(answer_chunk, requests, processes=processes, batch_size=batch_size)
 
 
 def _answer(coder: Coder, request: CodingRequest, doc: Doc) -> dict[str, Any]:

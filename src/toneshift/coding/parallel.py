@@ -44,12 +44,15 @@ def map_chunks(
     items: Sequence[Item],
     *,
     processes: int,
-    chunk_size: int = 64,
+    batch_size: int = 128,
 ) -> Iterator[Result]:
     """``fn`` applied to consecutive chunks of ``items`` by ``processes`` forked workers (0 = one
-    per core); results are yielded in input order, one per item."""
+    per core); results are yielded in input order, one per item. In one process a chunk is a
+    parser batch; across workers chunks are at most 64 items, so the cores share the work
+    evenly and the first answers come back early."""
     workers = worker_count(processes, len(items))
-    chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
+    size = batch_size if workers == 1 else min(batch_size, 64)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     if workers == 1:
         for chunk in chunks:
             yield from fn(chunk)
