@@ -158,3 +158,13 @@ def test_match_is_fast(lex: VerbLexicon) -> None:
     for _ in range(2000):
         lex.match("impose", object_words=["new", "sanction"], prepositions=["on"])
     assert (time.perf_counter() - start) / 2000 < 200e-6
+
+
+def test_team_patterns_have_no_duplicate_keys():
+    """Earlier rows win ties, so a repeated (code, kind, lemma, objects, prep) row is dead."""
+    from toneshift.coding.verbs import DATA_DIR
+
+    lines = (DATA_DIR / "team_patterns.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    keys = [tuple(line.split("\t")[:5]) for line in lines if line.strip()]
+    repeated = {k for k in keys if keys.count(k) > 1}
+    assert repeated == set()
