@@ -391,3 +391,21 @@ def test_a_day_is_never_a_target(coder):
 def test_a_person_word_is_someone_even_indefinite(coder):
     (event,) = _events(coder, "Iranian police tortured a journalist.")
     assert (event.target.text, event.target.code, event.plover) == ("journalist", "MED", "ASSAULT")
+
+
+def test_coordinated_parties_act_toward_each_other_when_the_object_is_no_party(coder):
+    events = _events(coder, "Peru and Chile began a week of joint naval drills off Arica.")
+    pairs = {(e.source.country, e.target.country, e.plover) for e in events}
+    assert {("PER", "CHL", "COOPERATE"), ("CHL", "PER", "COOPERATE")} <= pairs
+
+
+def test_coordinated_parties_keep_a_named_target(coder):
+    events = _events(coder, "Peru and Chile accused Bolivia of smuggling.")
+    assert {(e.source.country, e.target.country) for e in events} == {("PER", "BOL"), ("CHL", "BOL")}
+
+
+def test_one_event_when_two_predicates_carry_it(coder):
+    text = "Norway and Sweden agreed to share radar data to ensure safety at sea."
+    events = _events(coder, text)
+    keys = [(e.source.country, e.target.country, e.cameo) for e in events]
+    assert ("NOR", "SWE", keys[0][2]) in keys and len(keys) == len(set(keys))

@@ -127,7 +127,7 @@ class Coder:
     def code_sentence(self, context: SentenceContext, memory: ArticleMemory) -> list[Event]:
         """Events of one sentence; actor memory in ``resolver`` carries across sentences."""
         events: list[Event] = []
-        seen: set[tuple[str | None, str | None, str, int]] = set()
+        seen: set[tuple[str, str, str]] = set()
         used_objects: set[int] = set()
         answered: set[tuple[int, int]] = set()
         # a target that is only a role word ("mobilized the troops for a battle against
@@ -136,7 +136,8 @@ class Coder:
 
         def keep(candidate: Candidate, event: Event) -> None:
             used_objects.add(candidate.target.i)
-            key = (event.source.code, event.target.code, event.cameo, candidate.predicate.head.i)
+            # "agreed to share information": one event, though two predicates carry it
+            key = (_identity(event.source), _identity(event.target), event.cameo)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -145,7 +146,10 @@ class Coder:
             if candidate.target_prep == "poss" and candidate.target.head.i in used_objects:
                 continue  # "invited Colombia's Petro": Petro is the target, not Colombia
             group = (candidate.predicate.head.i, candidate.source.i)
-            if group in answered and candidate.target.dep_ != "conj" and not candidate.reciprocal:
+            if group in answered and (
+                candidate.last_resort
+                or (candidate.target.dep_ != "conj" and not candidate.reciprocal)
+            ):
                 continue  # one target per action and source, in priority order (and "X and Y")
             if group in weak and candidate.target_prep in LOCATIVE_PREPS:
                 continue  # "arrested the protesters in Bogota": a place does not outrank them
@@ -477,6 +481,11 @@ def _judged_thing(candidate: Candidate, match: VerbMatch) -> bool:
         and target.pos_ == "NOUN"
         and _definite(target)
     )
+
+
+def _identity(actor: Actor) -> str:
+    """Who an actor is, for telling events apart: its code, or its words when uncoded."""
+    return actor.code or actor.text
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:

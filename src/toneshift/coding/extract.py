@@ -140,6 +140,7 @@ class Candidate:
     target_prep: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
     reciprocal: bool = False  # coordinated subjects toward each other ("X and Y agreed")
+    last_resort: bool = False  # only when no other target answered the action
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -603,14 +604,18 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
         for prep, target in targets:
             if target.i != source.i:
                 yield Candidate(source, target, predicate, target_prep=prep)
-    if len(subs) > 1 and (not targets or _joint_action(verb, targets)):
+    if len(subs) > 1:
         # "Colombia and Peru agreed (to a trade deal)": coordinated subjects act toward each
         # other when no named party is the target (kept by the coder only for symmetric
-        # actions: agreeing, meeting, cooperating)
+        # actions: agreeing, meeting, cooperating); after the other targets, and only when
+        # none of them answered, when the object may be a party ("began exercises")
+        joint = not targets or _joint_action(verb, targets)
         for source in subs:
             for other in subs:
                 if other.i != source.i:
-                    yield Candidate(source, other, predicate, "with", reciprocal=True)
+                    yield Candidate(
+                        source, other, predicate, "with", reciprocal=True, last_resort=not joint
+                    )
 
 
 VERDICTS = frozenset({"guilty", "liable", "responsible", "innocent"})
