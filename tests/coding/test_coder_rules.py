@@ -409,3 +409,13 @@ def test_one_event_when_two_predicates_carry_it(coder):
     events = _events(coder, text)
     keys = [(e.source.country, e.target.country, e.cameo) for e in events]
     assert ("NOR", "SWE", keys[0][2]) in keys and len(keys) == len(set(keys))
+
+
+def test_what_is_handed_over_is_no_target_whom_it_goes_to_is(coder):
+    (event,) = _events(coder, "Canada returned two Peruvian artifacts to Guatemala.")
+    assert (event.target.country, event.plover) == ("GTM", "RETREAT")
+
+
+def test_troops_sent_in_a_country_go_to_that_country(coder):
+    (event,) = _events(coder, "Brazil sent 300 troops in Haiti to keep the peace.")
+    assert (event.source.country, event.target.country) == ("BRA", "HTI")

@@ -21,6 +21,7 @@ from toneshift.coding.extract import (
     LOCATIVE_PREPS,
     TIME_WORDS,
     Candidate,
+    TRANSFER_VERBS,
     Predicate,
     reported_speaker,
     sentence_candidates,
@@ -151,8 +152,14 @@ class Coder:
                 or (candidate.target.dep_ != "conj" and not candidate.reciprocal)
             ):
                 continue  # one target per action and source, in priority order (and "X and Y")
-            if group in weak and candidate.target_prep in LOCATIVE_PREPS:
-                continue  # "arrested the protesters in Bogota": a place does not outrank them
+            if (
+                group in weak
+                and candidate.target_prep in LOCATIVE_PREPS
+                and candidate.predicate.lemma not in TRANSFER_VERBS
+            ):
+                # "arrested the protesters in Bogota": a place does not outrank them; but
+                # "sent troops to the UN force in South Sudan": where they go is the target
+                continue
             event = self.candidate_event(candidate, context, memory)
             if event is None:
                 continue

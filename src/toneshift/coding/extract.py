@@ -177,6 +177,16 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
 
 # verbs whose object is what is talked about, not whom with
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "raise", "sign", "agree"})
+# verbs of handing something over: "returned six artifacts to Iraq", "sent 200 troops to
+# Syria": the object is what moves, the party it goes to is the target
+TRANSFER_VERBS = frozenset(
+    {
+        "give", "provide", "return", "send", "deliver", "donate", "grant", "offer", "hand",
+        "supply", "transfer", "pledge", "allocate", "deploy", "dispatch", "sell", "ship",
+        "lend", "contribute", "repatriate", "extradite", "deport", "export", "restore",
+    }
+)  # fmt: skip
+RECIPIENT_PREPS = ("to", "into", "toward", "towards")
 # verbs whose "that" clause says what its subject must do: "demanded that X step down"
 DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
 # what an actor issues that speaks for it: "released a statement condemning X"
@@ -597,9 +607,12 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
                 yield Candidate(source, target, predicate)
         return
     targets = _targets_of_verb(verb)
-    if verb.lemma_.lower() in TOPIC_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in TOPIC_VERBS:
         # "discussed Libya with Trump": the object is the topic, the "with" party the target
         targets.sort(key=lambda pair: pair[0] != "with")
+    elif lemma in TRANSFER_VERBS:
+        targets.sort(key=lambda pair: pair[0] not in RECIPIENT_PREPS)
     for source in subs:
         for prep, target in targets:
             if target.i != source.i:
