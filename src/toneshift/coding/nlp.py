@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from toneshift.coding.dateline import COMPONENT as DATELINE
 from toneshift.coding.fast_attributes import swap_attribute_ruler
 from toneshift.errors import ModelError
 
@@ -25,7 +26,8 @@ def load_pipeline(
     does not read named entities (actors come from the actor table), so NER is excluded by
     default: it costs as much time as the parser. Pass ``exclude=()`` to keep it. The stock
     attribute ruler is swapped for :mod:`toneshift.coding.fast_attributes` (same output, a third
-    of the time) unless ``fast_attributes`` is false.
+    of the time) unless ``fast_attributes`` is false. A leading news dateline is set apart
+    as a sentence of its own before parsing (:mod:`toneshift.coding.dateline`).
     """
     import spacy
 
@@ -40,6 +42,7 @@ def load_pipeline(
         missing = {"parser", "lemmatizer"} - set(nlp.pipe_names)
         if missing:
             raise ModelError(f"spaCy pipeline {candidate} lacks {', '.join(sorted(missing))}")
+        nlp.add_pipe(DATELINE, before="parser")  # registered on import of coding.dateline
         return swap_attribute_ruler(nlp) if fast_attributes else nlp
     raise ModelError(
         "no English spaCy pipeline installed (tried "
