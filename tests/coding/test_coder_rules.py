@@ -401,7 +401,10 @@ def test_coordinated_parties_act_toward_each_other_when_the_object_is_no_party(c
 
 def test_coordinated_parties_keep_a_named_target(coder):
     events = _events(coder, "Peru and Chile accused Bolivia of smuggling.")
-    assert {(e.source.country, e.target.country) for e in events} == {("PER", "BOL"), ("CHL", "BOL")}
+    assert {(e.source.country, e.target.country) for e in events} == {
+        ("PER", "BOL"),
+        ("CHL", "BOL"),
+    }
 
 
 def test_one_event_when_two_predicates_carry_it(coder):

@@ -11,7 +11,10 @@ from toneshift.coding.dateline import dateline_end
     ("text", "dateline"),
     [
         ("LIMA -- Peru's congress voted.", "LIMA -- "),
-        ("SANTO DOMINGO, Dominican Republic - Police arrested two men.", "SANTO DOMINGO, Dominican Republic - "),
+        (
+            "SANTO DOMINGO, Dominican Republic - Police arrested two men.",
+            "SANTO DOMINGO, Dominican Republic - ",
+        ),
         ("QUITO (AP) -- Ecuador closed its border.", "QUITO (AP) -- "),
         ("HAVANA, June 3 (Xinhua) -- Cuba freed 50 prisoners.", "HAVANA, June 3 (Xinhua) -- "),
         ("LA PAZ: Bolivia expelled the envoy.", "LA PAZ: "),
@@ -39,7 +42,7 @@ def test_no_dateline(text: str) -> None:
 def test_the_dateline_is_its_own_sentence_and_never_the_actor(coder) -> None:
     text = "LIMA, Peru -- President Pedro Castillo pardoned former president Alberto Fujimori."
     doc = coder.nlp(text)
-    assert [s.text for s in doc.sents][0] == "LIMA, Peru --"
+    assert next(s.text for s in doc.sents) == "LIMA, Peru --"
     (event,) = coder.code_text(text)
     assert (event.source.text, event.target.text) == (
         "President Pedro Castillo",

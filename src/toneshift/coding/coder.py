@@ -20,8 +20,8 @@ from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_
 from toneshift.coding.extract import (
     LOCATIVE_PREPS,
     TIME_WORDS,
-    Candidate,
     TRANSFER_VERBS,
+    Candidate,
     Predicate,
     reported_speaker,
     sentence_candidates,
