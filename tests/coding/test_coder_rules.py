@@ -422,3 +422,10 @@ def test_what_is_handed_over_is_no_target_whom_it_goes_to_is(coder):
 def test_troops_sent_in_a_country_go_to_that_country(coder):
     (event,) = _events(coder, "Brazil sent 300 troops in Haiti to keep the peace.")
     assert (event.source.country, event.target.country) == ("BRA", "HTI")
+
+
+def test_he_in_what_a_speaker_says_is_the_speaker(coder):
+    events = _events(coder, "President Lula said on Friday that he would visit Chile in May.")
+    assert ("President Lula", "AGREE", "CHL") in {  # a visit promised
+        (e.source.text, e.plover, e.target.country) for e in events
+    }

@@ -220,11 +220,11 @@ class Coder:
         A proper name the actor table does not know is still an actor, with no code: the
         event is kept (analysts see "who"), and its code stays null rather than guessed.
         """
+        speaker = reported_speaker(head)
+        if speaker is not None:  # "The Israeli military says it has opened ...", "X said he"
+            return self.resolve_actor(speaker, memory, role=role)
         if head.lower_ in PRONOUNS:
             return memory.last_person or Actor(text=head.text)
-        speaker = reported_speaker(head)
-        if speaker is not None:  # "The Israeli military says it has opened ..."
-            return self.resolve_actor(speaker, memory, role=role)
         text = span_text(name_tokens(head))
         actor = memory.resolve(text)
         if actor is not None and actor.code is not None and actor.code == actor.sector:

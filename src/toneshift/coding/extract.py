@@ -702,7 +702,7 @@ def sentence_candidates(sentence: Span) -> list[Candidate]:
     return found
 
 
-SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 
 
 def reported_speaker(head: Token) -> Token | None:
