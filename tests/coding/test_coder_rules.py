@@ -429,3 +429,12 @@ def test_he_in_what_a_speaker_says_is_the_speaker(coder):
     assert ("President Lula", "AGREE", "CHL") in {  # a visit promised
         (e.source.text, e.plover, e.target.country) for e in events
     }
+
+
+def test_who_is_allowed_to_act_is_the_target(coder):
+    events = _events(coder, "Peru said it would allow the Red Cross to visit the prisoners.")
+    assert ("PER", "AGREE", "the Red Cross") in {
+        (e.source.country, e.plover, e.target.text) for e in events
+    }
+    events = _events(coder, "Chile refused to allow two Bolivian airlines to land.")
+    assert ("CHL", "REJECT") in {(e.source.country, e.plover) for e in events}

@@ -189,6 +189,8 @@ TRANSFER_VERBS = frozenset(
 RECIPIENT_PREPS = ("to", "into", "toward", "towards")
 # verbs whose "that" clause says what its subject must do: "demanded that X step down"
 DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
+# verbs whose "X to do" clause says who is let act: "allowed the plane to land"
+PERMITTING_VERBS = frozenset({"allow", "permit", "authorize", "authorise"})
 # what an actor issues that speaks for it: "released a statement condemning X"
 DOCUMENT_NOUNS = frozenset(
     {
@@ -562,8 +564,9 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
         found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
     for clause in _verdicts(verb):
         found.extend((None, s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
-    if verb.lemma_.lower() in DEMANDING_VERBS:
-        # "demanded that Dbeibeh appear": the one the demand is made of
+    if verb.lemma_.lower() in DEMANDING_VERBS | PERMITTING_VERBS:
+        # "demanded that Dbeibeh appear": the one the demand is made of; "allowed the Red
+        # Cross to deliver food": the one let act
         for clause in _children(verb, frozenset({"ccomp"})):
             found.extend((None, s) for s in _children(clause, SUBJECT_DEPS))
     return found
