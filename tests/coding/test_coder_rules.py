@@ -438,3 +438,15 @@ def test_who_is_allowed_to_act_is_the_target(coder):
     }
     events = _events(coder, "Chile refused to allow two Bolivian airlines to land.")
     assert ("CHL", "REJECT") in {(e.source.country, e.plover) for e in events}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand_on_them(coder):
+    events = _events(coder, "Peru said the European Union should be ready to mediate.")
+    assert [(e.source.country, e.plover, e.target.text) for e in events] == [
+        ("PER", "REQUEST", "the European Union")
+    ]  # and nothing done by the Union itself
+
+
+def test_a_duty_the_speaker_owns_is_no_demand(coder):
+    events = _events(coder, "Peru said it must protect its border with Chile.")
+    assert all(e.plover != "REQUEST" for e in events)

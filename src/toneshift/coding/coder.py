@@ -19,6 +19,7 @@ from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
 from toneshift.coding.extract import (
     LOCATIVE_PREPS,
+    SPEECH_VERBS,
     TIME_WORDS,
     TRANSFER_VERBS,
     Candidate,
@@ -278,6 +279,8 @@ class Coder:
             return None
         if candidate.reciprocal and cameo.plover_for(match.cameo) not in SYMMETRIC:
             return None  # "X and Y criticized Z" says nothing of X toward Y
+        if _told_to_act(candidate):
+            return None
         source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
         if target is None and (
@@ -536,6 +539,18 @@ def _demanded_of_another(candidate: Candidate) -> bool:
     "Trump said North Korea must denuclearize" is Trump's demand on North Korea."""
     clause = candidate.predicate.obliged_clause
     return clause is not None and candidate.source.i not in {t.i for t in clause.subtree}
+
+
+def _told_to_act(candidate: Candidate) -> bool:
+    """ "Russia says Israel must end attacks": Israel has done nothing yet; the event is
+    Russia's demand (an obligation candidate), not Israel's act."""
+    clause = candidate.predicate.obliged_clause
+    return (
+        clause is not None
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in SPEECH_VERBS
+        and candidate.source.i in {t.i for t in clause.subtree}
+    )
 
 
 def _confidence(match: VerbMatch, predicate: Predicate, source: Actor, target: Actor) -> float:

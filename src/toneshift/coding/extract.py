@@ -693,6 +693,27 @@ def blame_candidates(verb: Token) -> Iterator[Candidate]:
                     yield Candidate(speaker, target, predicate)
 
 
+def obligation_candidates(verb: Token) -> Iterator[Candidate]:
+    """ "Brazil said Argentina must end its tariffs": Brazil demands it of Argentina.
+
+    The action of the "must"/"should" clause first (the coder turns it into the matching
+    demand); a plain demand after it, for clauses whose verb codes nothing ("must be ready to
+    mediate")."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return
+    speakers, _ = subjects(verb)
+    for clause in _children(verb, frozenset({"ccomp"})):
+        if obliging_clause(clause) is not clause:
+            continue
+        obliged = _conj_expand(_children(clause, SUBJECT_DEPS))
+        demand = Predicate(head=clause, lemma="demand", obliged_clause=clause)
+        for speaker in speakers:
+            for target in obliged:
+                if target.lower_ not in SPEAKER_PRONOUNS:  # "said it must": its own duty
+                    yield Candidate(speaker, target, verb_predicate(clause))
+                    yield Candidate(speaker, target, demand)
+
+
 def sentence_candidates(sentence: Span) -> list[Candidate]:
     """All candidates of a sentence, in the order of their predicates."""
     found: list[Candidate] = []
@@ -700,6 +721,7 @@ def sentence_candidates(sentence: Span) -> list[Candidate]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             found.extend(verb_candidates(token))
             found.extend(blame_candidates(token))
+            found.extend(obligation_candidates(token))
         elif token.pos_ == "NOUN":
             found.extend(noun_candidates(token))
     return found
