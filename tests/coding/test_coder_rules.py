@@ -450,3 +450,13 @@ def test_what_a_speaker_says_another_must_do_is_a_demand_on_them(coder):
 def test_a_duty_the_speaker_owns_is_no_demand(coder):
     events = _events(coder, "Peru said it must protect its border with Chile.")
     assert all(e.plover != "REQUEST" for e in events)
+
+
+def test_the_place_of_an_arrest_stands_for_its_authorities(coder):
+    (event,) = _events(coder, "The journalist was arrested in Venezuela for spying.")
+    assert (event.source.country, event.plover, event.target.text) == (
+        "VEN",
+        "COERCE",
+        "The journalist",
+    )
+    assert _events(coder, "The border deal was signed in Geneva.") == []

@@ -281,6 +281,8 @@ class Coder:
             return None  # "X and Y criticized Z" says nothing of X toward Y
         if _told_to_act(candidate):
             return None
+        if candidate.implied_source and cameo.plover_for(match.cameo) not in AUTHORITY_ACTS:
+            return None  # "the deal was signed in Geneva": Geneva did not sign it
         source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
         if target is None and (
@@ -539,6 +541,10 @@ def _demanded_of_another(candidate: Candidate) -> bool:
     "Trump said North Korea must denuclearize" is Trump's demand on North Korea."""
     clause = candidate.predicate.obliged_clause
     return clause is not None and candidate.source.i not in {t.i for t in clause.subtree}
+
+
+# what only a place's authorities do to someone held there
+AUTHORITY_ACTS = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
 
 
 def _told_to_act(candidate: Candidate) -> bool:

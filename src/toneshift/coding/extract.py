@@ -141,6 +141,7 @@ class Candidate:
     extra: dict[str, str] = field(default_factory=dict, compare=False)
     reciprocal: bool = False  # coordinated subjects toward each other ("X and Y agreed")
     last_resort: bool = False  # only when no other target answered the action
+    implied_source: bool = False  # the place stands for its authorities ("arrested in Peru")
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -228,6 +229,27 @@ def _expelling_place(verb: Token) -> list[Token]:
         for place in prep.children
         if place.dep_ == "pobj" and place.pos_ == "PROPN"
     ]
+
+
+# where someone is held: "tortured in a secret prison in Afghanistan"
+CUSTODY_NOUNS = frozenset(
+    {"prison", "jail", "captivity", "custody", "detention", "camp", "center", "centre", "cell"}
+)
+
+
+def _place_of_act(verb: Token) -> list[Token]:
+    """ "was arrested in Rwanda", "were released from captivity in Libya": with no agent, the
+    authorities of the place the act happened in (the coder keeps this only for coercion,
+    assault and release)."""
+    places: list[Token] = []
+    for prep, place in prep_objects(verb):
+        if prep not in ("in", "from"):
+            continue
+        if place.pos_ == "PROPN" and prep == "in":
+            places.append(place)
+        elif place.lemma_.lower() in CUSTODY_NOUNS:
+            places.extend(p for inner, p in prep_objects(place) if inner == "in")
+    return places[:1]
 
 
 def agents(verb: Token) -> list[Token]:
@@ -608,6 +630,10 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
         for source in agents(verb) or _expelling_place(verb):
             for target in subs:
                 yield Candidate(source, target, predicate)
+        if not agents(verb):
+            for source in _place_of_act(verb):
+                for target in subs:
+                    yield Candidate(source, target, predicate, implied_source=True)
         return
     targets = _targets_of_verb(verb)
     lemma = verb.lemma_.lower()
