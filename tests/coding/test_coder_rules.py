@@ -460,3 +460,9 @@ def test_the_place_of_an_arrest_stands_for_its_authorities(coder):
         "The journalist",
     )
     assert _events(coder, "The border deal was signed in Geneva.") == []
+
+
+def test_a_rescued_passive_sentence_keeps_who_acted_on_whom(coder):
+    text = "Two Bolivian activists were freed on Sunday after Peru granted them a pardon."
+    events = _events(coder, text)
+    assert [(e.source.country, e.target.country) for e in events] == [("PER", "BOL")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -205,7 +205,15 @@ class Coder:
                 match = self.classify(candidate.predicate)
                 if match is None or not cameo.plover_for(match.cameo):
                     continue
-                event = self.build_event(candidate, match, source, target, context)
+                # "X was freed after Y pardoned him": the act is Y's; but troops "were
+                # deployed to help Y" are who acts
+                passive = (
+                    subject.dep_ == "nsubjpass" and candidate.predicate.lemma not in TRANSFER_VERBS
+                )
+                if passive:
+                    candidate = replace(candidate, source=token, target=subject)
+                pair = (target, source) if passive else (source, target)
+                event = self.build_event(candidate, match, *pair, context)
                 if event is not None:
                     return event
             return None  # the first named party only: later ones are seldom the target
