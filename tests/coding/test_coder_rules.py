@@ -466,3 +466,10 @@ def test_a_rescued_passive_sentence_keeps_who_acted_on_whom(coder):
     text = "Two Bolivian activists were freed on Sunday after Peru granted them a pardon."
     events = _events(coder, text)
     assert [(e.source.country, e.target.country) for e in events] == [("PER", "BOL")]
+
+
+def test_two_named_people_of_one_government_are_two_actors(coder):
+    text = "Israel's president lifted the travel restrictions on Prime Minister Ehud Olmert."
+    (event,) = coder.code_text(text)  # no date: both are coded ISRGOV
+    assert (event.source.code, event.target.code) == ("ISRGOV", "ISRGOV")
+    assert event.target.text == "Prime Minister Ehud Olmert"

@@ -509,9 +509,12 @@ def _identity(actor: Actor) -> str:
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:
+    """True when both sides are one actor: same code (or words, when uncoded), and not two
+    people told apart by name ("Israel's president lifted restrictions on Olmert": both
+    ISRGOV)."""
     if source.code is None or target.code is None:
         return source.text == target.text
-    return source.code == target.code
+    return source.code == target.code and source.name == target.name
 
 
 def _clause_head(predicate: Predicate) -> Token:
