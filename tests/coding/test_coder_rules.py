@@ -473,3 +473,15 @@ def test_two_named_people_of_one_government_are_two_actors(coder):
     (event,) = coder.code_text(text)  # no date: both are coded ISRGOV
     assert (event.source.code, event.target.code) == ("ISRGOV", "ISRGOV")
     assert event.target.text == "Prime Minister Ehud Olmert"
+
+
+def test_a_coded_party_outranks_an_uncoded_thing_which_outranks_a_role_word(coder):
+    (event,) = _events(coder, "Peru mobilized the army for the Operation Condor against Ecuador.")
+    assert event.target.country == "ECU"
+    (event,) = _events(coder, "Peru mobilized the army against the Shining Path.")
+    assert event.target.text == "the Shining Path"
+
+
+def test_an_amount_is_never_an_actor(coder):
+    (event,) = _events(coder, "A Texas court awarded the Hendersons US$3 million in damages.")
+    assert event.target.text == "the Hendersons"

@@ -164,8 +164,11 @@ class Coder:
             event = self.candidate_event(candidate, context, memory)
             if event is None:
                 continue
-            if _role_only(event.target) and not candidate.reciprocal:
-                weak.setdefault(group, (candidate, event))
+            weakness = _weakness(event.target)
+            if weakness and not candidate.reciprocal:
+                held = weak.get(group)
+                if held is None or weakness < _weakness(held[1].target):
+                    weak[group] = (candidate, event)
                 continue
             answered.add(group)
             keep(candidate, event)
@@ -229,6 +232,8 @@ class Coder:
         A proper name the actor table does not know is still an actor, with no code: the
         event is kept (analysts see "who"), and its code stays null rather than guessed.
         """
+        if head.pos_ == "NUM":  # "awarded US$5 million": an amount, whatever currency
+            return None
         speaker = reported_speaker(head)
         if speaker is not None:  # "The Israeli military says it has opened ...", "X said he"
             return self.resolve_actor(speaker, memory, role=role)
@@ -437,6 +442,15 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
 
 # sectors whose words name people, not offices: "a journalist", "an inmate" is someone
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "MED", "OPP", "LAB", "EDU"})
+
+
+def _weakness(target: Actor) -> int:
+    """How little a target says who the action fell on: 0 a coded party, 1 an uncoded name
+    or thing ("the DEA law"), 2 a role word alone ("the army"). A weaker target answers an
+    action only when no stronger one does."""
+    if _role_only(target):
+        return 2
+    return 1 if target.code is None else 0
 
 
 def _role_only(actor: Actor) -> bool:
