@@ -485,3 +485,17 @@ def test_a_coded_party_outranks_an_uncoded_thing_which_outranks_a_role_word(code
 def test_an_amount_is_never_an_actor(coder):
     (event,) = _events(coder, "A Texas court awarded the Hendersons US$3 million in damages.")
     assert event.target.text == "the Hendersons"
+
+
+def test_a_main_subject_left_out_of_every_event_is_rescued(coder):
+    text = "Brazil's government gave approval for the Red Cross to deliver aid to the Yanomami."
+    events = _events(coder, text)
+    assert ("BRA", "CONCEDE", "the Red Cross") in {
+        (e.source.country, e.plover, e.target.text) for e in events
+    }
+    assert len(events) == 2  # and the Red Cross's own delivery stays
+
+
+def test_a_reporting_clause_is_never_rescued(coder):
+    text = "Bolivian police arrested three Peruvian smugglers near Lake Titicaca, officials said."
+    assert {e.source.text for e in _events(coder, text)} == {"Bolivian police"}

@@ -136,8 +136,11 @@ class Coder:
         # Iraq") answers its action only when no named party does
         weak: dict[tuple[int, int], tuple[Candidate, Event]] = {}
 
+        kept_sources: set[int] = set()
+
         def keep(candidate: Candidate, event: Event) -> None:
             used_objects.add(candidate.target.i)
+            kept_sources.add(candidate.source.i)
             # "agreed to share information": one event, though two predicates carry it
             key = (_identity(event.source), _identity(event.target), event.cameo)
             if key not in seen:
@@ -175,9 +178,10 @@ class Coder:
         for group, (candidate, event) in weak.items():
             if group not in answered:
                 keep(candidate, event)
-        if not events:
+        if not events or _main_subject_silent(context.sentence, kept_sources, used_objects):
             rescued = self.rescue_event(context, memory)
-            events.extend([rescued] if rescued is not None else [])
+            if rescued is not None and _dyad(rescued) not in {_dyad(e) for e in events}:
+                events.append(rescued)
         return events
 
     def rescue_event(self, context: SentenceContext, memory: ArticleMemory) -> Event | None:
@@ -444,6 +448,25 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "MED", "OPP", "LAB", "EDU"})
 
 
+def _main_subject_silent(sentence: Span, sources: set[int], targets: set[int]) -> bool:
+    """True when the main clause's subject takes part in none of the sentence's events as
+    what it is (the actor, or the one acted on when the clause is passive): "Rumsfeld said
+    captured Saddam has refused to ...". Not when the main verb only reports speech:
+    "..., officials said" says nothing the officials did."""
+    root = sentence.root
+    if root.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    taking_part = targets if subject.dep_ == "nsubjpass" else sources
+    return subject.i not in taking_part
+
+
+def _dyad(event: Event) -> tuple[str, str]:
+    return _identity(event.source), _identity(event.target)
+
+
 def _weakness(target: Actor) -> int:
     """How little a target says who the action fell on: 0 a coded party, 1 an uncoded name
     or thing ("the DEA law"), 2 a role word alone ("the army"). A weaker target answers an
@@ -567,6 +590,9 @@ def _demanded_of_another(candidate: Candidate) -> bool:
     clause = candidate.predicate.obliged_clause
     return clause is not None and candidate.source.i not in {t.i for t in clause.subtree}
 
+
+# verbs that attribute a sentence to its source rather than report an act
+REPORTING_VERBS = frozenset({"report", "tell", "add", "write", "quote", "cite", "confirm"})
 
 # what only a place's authorities do to someone held there
 AUTHORITY_ACTS = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
