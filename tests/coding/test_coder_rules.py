@@ -499,3 +499,15 @@ def test_a_main_subject_left_out_of_every_event_is_rescued(coder):
 def test_a_reporting_clause_is_never_rescued(coder):
     text = "Bolivian police arrested three Peruvian smugglers near Lake Titicaca, officials said."
     assert {e.source.text for e in _events(coder, text)} == {"Bolivian police"}
+
+
+def test_the_rescue_reaches_a_party_named_by_a_common_noun(coder):
+    text = (
+        "Teachers said they will not end the strike until their demands have been met by"
+        " the Bolivian authorities."
+    )
+    (event,) = _events(coder, text)
+    assert (event.source.text, event.plover, event.target.country) == ("Teachers", "REJECT", "BOL")
+    coder_without = type(coder)(coder.nlp, coder.actors, coder.verbs)
+    coder_without.rescue_event = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    assert list(coder_without.code_text(text)) == []
