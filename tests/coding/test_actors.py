@@ -208,6 +208,14 @@ def test_document_resolver_coreference(table: ActorTable) -> None:
     assert table.document_resolver(D(2023, 4, 1)).resolve("Lopez") is None
 
 
+def test_a_new_named_person_is_not_the_last_one_with_that_role(table: ActorTable) -> None:
+    doc = table.document_resolver(D(2023, 4, 1))
+    assert must(doc.resolve("Colombian President Gustavo Petro")).name == "Gustavo Petro"
+    ruto = must(doc.resolve("President William Ruto"))  # a country the table may not know
+    assert (ruto.name, ruto.role) == ("William Ruto", "President")
+    assert must(doc.resolve("the president")).name == "William Ruto"
+
+
 def test_table_is_cached_and_extend_is_new(table: ActorTable) -> None:
     assert default_actor_table() is table
     assert table.extend([]) is not table

@@ -334,8 +334,10 @@ class DocumentResolver:
     def _introduced(
         self, text: str, tokens: list[Token], matches: list[Match], actor: Actor | None
     ) -> Actor | None:
-        """A new person: capitalised unmatched words after a country and a role."""
-        if actor is None or actor.country is None or not matches:
+        """A new person: capitalised unmatched words after a role, with or without a country
+        ("Colombian President Gustavo Petro"; "President Uhuru Kenyatta", whose country the
+        table does not know, is still a president and not the last one met)."""
+        if actor is None or not matches:
             return None
         tail = tokens[matches[-1].last :]
         if not tail or not all(t.capitalised for t in tail):

@@ -482,8 +482,14 @@ def _weakness(target: Actor) -> int:
 
 
 def _role_only(actor: Actor) -> bool:
-    """An actor known only by its role (code = sector, no country): "the troops", "police"."""
-    return actor.code is not None and actor.code == actor.sector and actor.country is None
+    """An actor known only by its role (code = sector, no country, no name): "the troops",
+    "police"; not "President Uhuru Kenyatta"."""
+    return (
+        actor.code is not None
+        and actor.code == actor.sector
+        and actor.country is None
+        and actor.name is None
+    )
 
 
 def _points_at_someone(head: Token) -> bool:
