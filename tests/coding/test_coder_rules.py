@@ -511,3 +511,17 @@ def test_the_rescue_reaches_a_party_named_by_a_common_noun(coder):
     coder_without = type(coder)(coder.nlp, coder.actors, coder.verbs)
     coder_without.rescue_event = lambda *args, **kwargs: None  # type: ignore[method-assign]
     assert list(coder_without.code_text(text)) == []
+
+
+def test_whoever_made_a_request_is_who_it_is_refused(coder):
+    events = _events(
+        coder, "Peru rejected a call from Chile for the Shining Path movement to disarm."
+    )
+    assert [(e.source.country, e.plover, e.target.country) for e in events] == [
+        ("PER", "REJECT", "CHL")
+    ]
+    text = (
+        "Ecuador refused to respond to a request from 20 lawmakers to detail its ties with Russia."
+    )
+    (event,) = _events(coder, text)
+    assert (event.plover, event.target.text) == ("REJECT", "20 lawmakers")

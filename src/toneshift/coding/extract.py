@@ -190,6 +190,13 @@ TRANSFER_VERBS = frozenset(
 RECIPIENT_PREPS = ("to", "into", "toward", "towards")
 # verbs whose "that" clause says what its subject must do: "demanded that X step down"
 DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
+# what one party puts to another: "rejected a request from X", "accepted demands by X"
+APPEAL_NOUNS = frozenset(
+    {
+        "request", "call", "demand", "appeal", "offer", "proposal", "plea", "invitation",
+        "bid", "ultimatum", "petition", "application",
+    }
+)  # fmt: skip
 # verbs whose "X to do" clause says who is let act: "allowed the plane to land"
 PERMITTING_VERBS = frozenset({"allow", "permit", "authorize", "authorise"})
 # what an actor issues that speaks for it: "released a statement condemning X"
@@ -565,7 +572,12 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
             found.extend(("to", o) for o in obj.children if o.dep_ == "pobj")
             continue
         found.append((None, obj))
-        for prep, inner in prep_objects(obj):  # "an invitation to Petro", "sanctions on X"
+        inners = prep_objects(obj)
+        if obj.lemma_.lower() in APPEAL_NOUNS:
+            # "rejected a call from Bush for the movement to disarm": whoever made the
+            # request, offer or demand is who it is rejected or granted to
+            inners.sort(key=lambda pair: pair[0] not in ("from", "by"))
+        for prep, inner in inners:  # "an invitation to Petro", "sanctions on X"
             found.append((prep, inner))
             if prep == "of":  # "a team of experts to Iran"
                 found.extend(prep_objects(inner))
@@ -577,10 +589,16 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
     for prep, obj in prep_objects(verb):
         found.append((prep, obj))
         # "to the peacekeeping force in South Sudan", "toward the border of Ukraine"
+        # "responded to a request from X": as for an object, whoever made it
+        deeper = (
+            ("in", "of", "against", "from", "by")
+            if obj.lemma_.lower() in APPEAL_NOUNS
+            else ("in", "of", "against")
+        )
         found.extend(
             (inner, place)
             for inner, place in prep_objects(obj)
-            if inner in ("in", "of", "against")  # "called for sanctions against X"
+            if inner in deeper  # "called for sanctions against X"
         )
     for xcomp in _children(verb, frozenset({"xcomp"})):
         found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
