@@ -525,3 +525,11 @@ def test_whoever_made_a_request_is_who_it_is_refused(coder):
     )
     (event,) = _events(coder, text)
     assert (event.plover, event.target.text) == ("REJECT", "20 lawmakers")
+
+
+def test_coordinated_parties_agree_with_each_other_not_with_the_topic(coder):
+    events = _events(coder, "Peru and Chile have agreed to share information on Bolivia.")
+    assert {(e.source.country, e.target.country, e.plover) for e in events} == {
+        ("PER", "CHL", "AGREE"),
+        ("CHL", "PER", "AGREE"),
+    }

@@ -660,22 +660,34 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
         targets.sort(key=lambda pair: pair[0] != "with")
     elif lemma in TRANSFER_VERBS:
         targets.sort(key=lambda pair: pair[0] not in RECIPIENT_PREPS)
+    # "Colombia and Peru agreed (to a trade deal)", "India and Pakistan agreed to a ceasefire
+    # in Kashmir": coordinated subjects act toward each other (kept by the coder only for
+    # symmetric actions: agreeing, meeting, cooperating), before places and topics; after
+    # the other targets, and only when none of them answered, when a party is the object
+    # ("Peru and Chile accused Bolivia") or the one dealt with
+    coordinated = len(subs) > 1
+    party_object = any(
+        (prep is None and t.pos_ in ("PROPN", "PRON")) or prep == "with" for prep, t in targets
+    )
+    if coordinated and not party_object:
+        yield from _reciprocal(subs, predicate, last_resort=False)
     for source in subs:
         for prep, target in targets:
             if target.i != source.i:
                 yield Candidate(source, target, predicate, target_prep=prep)
-    if len(subs) > 1:
-        # "Colombia and Peru agreed (to a trade deal)": coordinated subjects act toward each
-        # other when no named party is the target (kept by the coder only for symmetric
-        # actions: agreeing, meeting, cooperating); after the other targets, and only when
-        # none of them answered, when the object may be a party ("began exercises")
-        joint = not targets or _joint_action(verb, targets)
-        for source in subs:
-            for other in subs:
-                if other.i != source.i:
-                    yield Candidate(
-                        source, other, predicate, "with", reciprocal=True, last_resort=not joint
-                    )
+    if coordinated and party_object:
+        yield from _reciprocal(subs, predicate, last_resort=True)
+
+
+def _reciprocal(
+    subs: list[Token], predicate: Predicate, *, last_resort: bool
+) -> Iterator[Candidate]:
+    for source in subs:
+        for other in subs:
+            if other.i != source.i:
+                yield Candidate(
+                    source, other, predicate, "with", reciprocal=True, last_resort=last_resort
+                )
 
 
 VERDICTS = frozenset({"guilty", "liable", "responsible", "innocent"})
