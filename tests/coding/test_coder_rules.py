@@ -533,3 +533,10 @@ def test_coordinated_parties_agree_with_each_other_not_with_the_topic(coder):
         ("PER", "CHL", "AGREE"),
         ("CHL", "PER", "AGREE"),
     }
+
+
+def test_troops_sent_to_a_force_in_a_country_go_to_that_country(coder):
+    (event,) = _events(
+        coder, "Uruguay is sending troops to the United Nations peacekeeping force in Haiti."
+    )
+    assert (event.source.country, event.plover, event.target.country) == ("URY", "AID", "HTI")

@@ -659,7 +659,7 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
         # "discussed Libya with Trump": the object is the topic, the "with" party the target
         targets.sort(key=lambda pair: pair[0] != "with")
     elif lemma in TRANSFER_VERBS:
-        targets.sort(key=lambda pair: pair[0] not in RECIPIENT_PREPS)
+        targets.sort(key=_recipient_rank)
     # "Colombia and Peru agreed (to a trade deal)", "India and Pakistan agreed to a ceasefire
     # in Kashmir": coordinated subjects act toward each other (kept by the coder only for
     # symmetric actions: agreeing, meeting, cooperating), before places and topics; after
@@ -677,6 +677,27 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
                 yield Candidate(source, target, predicate, target_prep=prep)
     if coordinated and party_object:
         yield from _reciprocal(subs, predicate, last_resort=True)
+
+
+# what contributions go through on their way to a country: "troops to the UN force in X"
+VEHICLE_NOUNS = frozenset(
+    {"force", "mission", "operation", "plan", "effort", "programme", "program", "fund"}
+)
+
+
+def _recipient_rank(pair: tuple[str | None, Token]) -> int:
+    """Order of a handing-over verb's targets: the country a force or mission serves ("sent
+    troops to the UN force in South Sudan"), then whom it goes to, then the rest."""
+    prep, target = pair
+    via = target.head.head  # "in" -> "force"
+    if (
+        prep == "in"
+        and via.lemma_.lower() in VEHICLE_NOUNS
+        and via.dep_ == "pobj"
+        and via.head.lower_ in RECIPIENT_PREPS
+    ):
+        return 0
+    return 1 if prep in RECIPIENT_PREPS else 2
 
 
 def _reciprocal(
