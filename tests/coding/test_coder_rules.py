@@ -540,3 +540,12 @@ def test_troops_sent_to_a_force_in_a_country_go_to_that_country(coder):
         coder, "Uruguay is sending troops to the United Nations peacekeeping force in Haiti."
     )
     assert (event.source.country, event.plover, event.target.country) == ("URY", "AID", "HTI")
+
+
+def test_a_named_party_is_sought_when_every_target_is_a_thing(coder):
+    text = (
+        "On Tuesday, the Peruvian government imposed new sanctions over the border crisis,"
+        " including travel bans and asset freezes, on Bolivian army commanders."
+    )
+    targets = {e.target.text for e in _events(coder, text)}
+    assert "Bolivian army commanders" in targets  # the parse hangs them on "freezes"

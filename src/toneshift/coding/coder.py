@@ -178,7 +178,11 @@ class Coder:
         for group, (candidate, event) in weak.items():
             if group not in answered:
                 keep(candidate, event)
-        if not events or _main_subject_silent(context.sentence, kept_sources, used_objects):
+        if (
+            not events
+            or _main_subject_silent(context.sentence, kept_sources, used_objects)
+            or all(_weakness(e.target) == 1 for e in events)
+        ):
             rescued = self.rescue_event(context, memory)
             if rescued is not None and _dyad(rescued) not in {_dyad(e) for e in events}:
                 events.append(rescued)
