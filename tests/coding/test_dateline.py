@@ -19,6 +19,8 @@ from toneshift.coding.dateline import dateline_end
         ("HAVANA, June 3 (Xinhua) -- Cuba freed 50 prisoners.", "HAVANA, June 3 (Xinhua) -- "),
         ("LA PAZ: Bolivia expelled the envoy.", "LA PAZ: "),
         ("SAN JOSE, Calif. \u2014 A judge ruled.", "SAN JOSE, Calif. \u2014 "),
+        ("Cusco City--Police arrested two men.", "Cusco City--"),
+        ('QUITO (AP) " Ecuador closed its border.', 'QUITO (AP) " '),
     ],
 )
 def test_a_leading_dateline_is_found(text: str, dateline: str) -> None:
@@ -32,6 +34,8 @@ def test_a_leading_dateline_is_found(text: str, dateline: str) -> None:
         "US President Trump - the deal is off.",
         "Peru's congress voted - again.",
         "WHO chief: the pandemic is over.",
+        "Police--who had waited--moved in.",
+        'Peru said "no" to the plan.',
         "",
     ],
 )

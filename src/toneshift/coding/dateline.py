@@ -32,10 +32,19 @@ _DATELINE = re.compile(
 )
 
 
+# "Cebu City--Police have ...": a place in title case glued to a double dash; "WASHINGTON
+# (AP) " President ...": an agency's bracket before a dash lost to a wrong encoding
+_GLUED = re.compile(r"\A\s*[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}--\s*(?=[A-Z])")
+_AGENCY_QUOTE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019 -]+\s*\([^()\n]{1,40}\)\s*\"\s+(?=[A-Z])")
+
+
 def dateline_end(text: str) -> int:
     """Character offset where the story starts after a leading dateline; 0 when there is none."""
-    found = _DATELINE.match(text)
-    return found.end() if found else 0
+    for pattern in (_DATELINE, _GLUED, _AGENCY_QUOTE):
+        found = pattern.match(text)
+        if found:
+            return found.end()
+    return 0
 
 
 @Language.component(COMPONENT)
