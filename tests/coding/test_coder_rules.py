@@ -549,3 +549,10 @@ def test_a_named_party_is_sought_when_every_target_is_a_thing(coder):
     )
     targets = {e.target.text for e in _events(coder, text)}
     assert "Bolivian army commanders" in targets  # the parse hangs them on "freezes"
+
+
+def test_a_gift_goes_to_whom_its_purpose_serves(coder):
+    events = _events(
+        coder, "Canada donated 200 ventilators to assist Haiti with its response to the epidemic."
+    )
+    assert ("CAN", "AID", "HTI") in {(e.source.country, e.plover, e.target.country) for e in events}

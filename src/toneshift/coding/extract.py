@@ -602,6 +602,13 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
         )
     for xcomp in _children(verb, frozenset({"xcomp"})):
         found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
+    if verb.lemma_.lower() in TRANSFER_VERBS - SENDING_VERBS:
+        # "gave 350 million euros to promote development in Ethiopia": the gift goes to
+        # whom its purpose serves (troops sent may be sent to help X or to fight X)
+        for purpose in verb.children:
+            own_subject = any(c.dep_ in SUBJECT_DEPS for c in purpose.children)
+            if purpose.dep_ == "advcl" and is_purpose(purpose) and not own_subject:
+                found.extend(_targets_of_verb(purpose))
     for clause in _verdicts(verb):
         found.extend((None, s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
     if verb.lemma_.lower() in DEMANDING_VERBS | PERMITTING_VERBS:
