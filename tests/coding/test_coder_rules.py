@@ -556,3 +556,8 @@ def test_a_gift_goes_to_whom_its_purpose_serves(coder):
         coder, "Canada donated 200 ventilators to assist Haiti with its response to the epidemic."
     )
     assert ("CAN", "AID", "HTI") in {(e.source.country, e.plover, e.target.country) for e in events}
+
+
+def test_two_governments_named_by_their_places_are_two_actors(coder):
+    text = "The Sao Paulo government will sign an agreement with the Parana government on water."
+    assert "the Parana government" in {e.target.text for e in _events(coder, text)}

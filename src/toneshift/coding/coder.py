@@ -564,9 +564,15 @@ def _same_actor(source: Actor, target: Actor) -> bool:
     """True when both sides are one actor: same code (or words, when uncoded), and not two
     people told apart by name ("Israel's president lifted restrictions on Olmert": both
     ISRGOV)."""
-    if source.code is None or target.code is None:
-        return source.text == target.text
+    if source.code is None or target.code is None or (_role_only(source) and _role_only(target)):
+        # "the Uttar Pradesh government ... with the Gujarat government": both plain GOV
+        return _plain_words(source.text) == _plain_words(target.text)
     return source.code == target.code and source.name == target.name
+
+
+def _plain_words(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
 
 
 def _clause_head(predicate: Predicate) -> Token:
