@@ -40,6 +40,7 @@ from toneshift.models import Actor, Event, IssueTag
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 NEGATED_COOPERATION_CODE = "120"  # "did not agree" reads as a rejection
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 GENERIC_PROMISE = "030"  # an unknown action promised: intent to cooperate
 
 
@@ -311,8 +312,12 @@ class Coder:
             return None  # "the deal was signed in Geneva": Geneva did not sign it
         source = self.resolve_actor(candidate.source, memory, role="source")
         target = self.resolve_actor(candidate.target, memory)
+        topic = (
+            candidate.target_prep in TOPIC_PREPS and cameo.plover_for(match.cameo) in SYMMETRIC
+        )  # "signed an agreement on water": what it is about, not whom
         if target is None and (
-            _through_event_noun(candidate, self.verbs) or _judged_thing(candidate, match)
+            (_through_event_noun(candidate, self.verbs) and not topic)
+            or _judged_thing(candidate, match)
         ):
             # "launched an investigation into the death of ...", "rejected the referendum":
             # what the action falls on
