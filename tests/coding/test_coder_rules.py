@@ -562,3 +562,11 @@ def test_two_governments_named_by_their_places_are_two_actors(coder):
     text = "The Sao Paulo government will sign an agreement with the Parana government on water."
     # and what the agreement is about is no party to it
     assert [e.target.text for e in _events(coder, text)] == ["the Parana government"]
+
+
+def test_a_trailing_attribution_is_not_who_acted(coder):
+    text = (
+        "Chilean military police have launched an investigation into claims that two servicemen"
+        " abused children in Bolivia, the defence ministry said today."
+    )
+    assert {e.source.text for e in _events(coder, text)} == {"Chilean military police"}

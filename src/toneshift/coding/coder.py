@@ -199,8 +199,7 @@ class Coder:
         resolves to a coded actor ("the palestinian authorities"); never a thing.
         """
         sentence = context.sentence
-        root = sentence.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _main_subject(_story_clause(sentence))
         if subject is None:
             return None
         source = self.resolve_actor(subject, memory, role="source")
@@ -460,6 +459,21 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
 
 # sectors whose words name people, not offices: "a journalist", "an inmate" is someone
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "MED", "OPP", "LAB", "EDU"})
+
+
+def _story_clause(sentence: Span) -> Token:
+    """The clause that tells what happened: the main one, or for "X did Y, officials said"
+    the one said (a speaker named first, "X said Y will ...", keeps the main clause)."""
+    root = sentence.root
+    if root.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
+        said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+        if said is not None and _main_subject(said) is not None:
+            return said
+    return root
+
+
+def _main_subject(clause: Token) -> Token | None:
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _main_subject_silent(sentence: Span, sources: set[int], targets: set[int]) -> bool:
