@@ -21,6 +21,8 @@ from toneshift.coding.dateline import dateline_end
         ("SAN JOSE, Calif. \u2014 A judge ruled.", "SAN JOSE, Calif. \u2014 "),
         ("Cusco City--Police arrested two men.", "Cusco City--"),
         ('QUITO (AP) " Ecuador closed its border.', 'QUITO (AP) " '),
+        ("(CNN) Peruvian police arrested two men.", "(CNN) "),
+        ("(Reuters) - Chile expelled the envoy.", "(Reuters) - "),
     ],
 )
 def test_a_leading_dateline_is_found(text: str, dateline: str) -> None:
@@ -36,6 +38,7 @@ def test_a_leading_dateline_is_found(text: str, dateline: str) -> None:
         "WHO chief: the pandemic is over.",
         "Police--who had waited--moved in.",
         'Peru said "no" to the plan.',
+        "(a) Peru shall ratify the treaty.",
         "",
     ],
 )

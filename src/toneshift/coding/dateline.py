@@ -38,9 +38,15 @@ _GLUED = re.compile(r"\A\s*[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}--\s*(?=[A-Z])")
 _AGENCY_QUOTE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019 -]+\s*\([^()\n]{1,40}\)\s*\"\s+(?=[A-Z])")
 
 
+# "(CNN) Italian police have ...": an agency alone, in brackets
+_AGENCY_ONLY = re.compile(
+    r"\A\s*\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?:--|-|\u2013|\u2014|:)?\s+(?=[A-Z])"
+)
+
+
 def dateline_end(text: str) -> int:
     """Character offset where the story starts after a leading dateline; 0 when there is none."""
-    for pattern in (_DATELINE, _GLUED, _AGENCY_QUOTE):
+    for pattern in (_DATELINE, _GLUED, _AGENCY_QUOTE, _AGENCY_ONLY):
         found = pattern.match(text)
         if found:
             return found.end()
