@@ -570,3 +570,10 @@ def test_a_trailing_attribution_is_not_who_acted(coder):
         " abused children in Bolivia, the defence ministry said today."
     )
     assert {e.source.text for e in _events(coder, text)} == {"Chilean military police"}
+
+
+def test_support_that_gives_something_is_aid(coder):
+    (event,) = _events(coder, "Chile has consistently supported economic assistance to Haiti.")
+    assert (event.target.country, event.plover) == ("HTI", "AID")
+    (event,) = _events(coder, "Chile has consistently supported the new government of Haiti.")
+    assert event.plover == "SUPPORT"

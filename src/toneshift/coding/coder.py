@@ -42,6 +42,11 @@ NEGATED_COOPERATION_CODE = "120"  # "did not agree" reads as a rejection
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 GENERIC_PROMISE = "030"  # an unknown action promised: intent to cooperate
+AID_CODE = "070"  # CAMEO: provide aid, not specified
+AID_LIKE = frozenset({"SUPPORT", "COOPERATE", "CONSULT"})
+AID_WORDS = frozenset(
+    {"aid", "assistance", "funding", "donation", "grant", "relief", "loan", "contribution"}
+)
 
 
 @dataclass
@@ -294,6 +299,14 @@ class Coder:
             match = self.verbs.match_noun(predicate.object_words[0]) or match
         if match is None and predicate.modality == "promised":
             return VerbMatch(GENERIC_PROMISE, "promise", 1, 0.4)
+        if (
+            match is not None
+            and cameo.plover_for(match.cameo) in AID_LIKE
+            and AID_WORDS.intersection(predicate.object_words)
+        ):
+            # "supported economic assistance to the Palestinians", "reinforced its commitment
+            # with a contribution of €56 million": what is given makes it aid
+            return VerbMatch(AID_CODE, match.pattern, match.specificity, match.confidence)
         return match
 
     def candidate_event(
