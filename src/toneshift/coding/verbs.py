@@ -15,7 +15,7 @@ matching sub-code (inner 163 sanctions under "threaten" → 1312).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -75,25 +75,17 @@ def _known_codes() -> frozenset[str]:
     return frozenset(t.code for t in all_codes())
 
 
-def _parse_fields(
-    fields: list[str], where: Callable[[], str], team: bool, known: frozenset[str]
-) -> _Pattern:
-    # ``where`` is called only to name a bad row: 62k rows are read at start-up
+def _parse_line(line: str, where: str, team: bool) -> _Pattern:
+    fields = line.rstrip("\n").split("\t")
     if len(fields) != len(HEADER):
-        raise InputError(
-            f"{where()}: expected {len(HEADER)} tab-separated fields, got {len(fields)}"
-        )
+        raise InputError(f"{where}: expected {len(HEADER)} tab-separated fields, got {len(fields)}")
     code, kind, lemma, objects, prep = (f.strip() for f in fields[:5])
-    if code not in known:
-        raise InputError(f"{where()}: unknown CAMEO code {code!r}")
+    if code not in _known_codes():
+        raise InputError(f"{where}: unknown CAMEO code {code!r}")
     if kind not in KINDS or not lemma:
-        raise InputError(f"{where()}: kind must be verb or noun and lemma non-empty")
-    objs = frozenset(map(_singular_cached, objects.split())) if objects else _NO_OBJECTS
+        raise InputError(f"{where}: kind must be verb or noun and lemma non-empty")
+    objs = frozenset(singular(w) for w in objects.split())
     return _Pattern(code, kind, " ".join(lemma.lower().split()), objs, prep.lower(), team)
-
-
-_NO_OBJECTS: frozenset[str] = frozenset()
-_singular_cached = functools.lru_cache(maxsize=None)(lambda word: singular(word))
 
 
 def read_patterns(path: Path, *, team: bool = False) -> list[_Pattern]:
@@ -101,9 +93,8 @@ def read_patterns(path: Path, *, team: bool = False) -> list[_Pattern]:
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or tuple(lines[0].split("\t")) != HEADER:
         raise InputError(f"{path}:1: header must be {' '.join(HEADER)} (tab-separated)")
-    known = _known_codes()
     return [
-        _parse_fields(line.split("\t"), lambda n=number: f"{path}:{n}", team, known)
+        _parse_line(line, f"{path}:{number}", team)
         for number, line in enumerate(lines[1:], start=2)
         if line.strip() and not line.startswith("#")
     ]
@@ -277,16 +268,11 @@ class VerbLexicon:
 
     def __init__(self, patterns: Iterable[_Pattern]) -> None:
         """Index ``patterns``; earlier ones win ties with later ones of equal rank."""
-        index: dict[tuple[str, str, str], list[tuple[int, _Pattern]]] = {}
+        self._index: dict[tuple[str, str, str], list[tuple[int, _Pattern]]] = {}
         for order, pattern in enumerate(patterns):
             anchor = min(pattern.objects) if pattern.objects else ""
             key = (pattern.kind, pattern.lemma, anchor)
-            bucket = index.get(key)
-            if bucket is None:
-                index[key] = [(order, pattern)]
-            else:
-                bucket.append((order, pattern))
-        self._index = index
+            self._index.setdefault(key, []).append((order, pattern))
         self.size = sum(len(v) for v in self._index.values())
 
     @classmethod
