@@ -577,3 +577,18 @@ def test_support_that_gives_something_is_aid(coder):
     assert (event.target.country, event.plover) == ("HTI", "AID")
     (event,) = _events(coder, "Chile has consistently supported the new government of Haiti.")
     assert event.plover == "SUPPORT"
+
+
+def test_a_main_verb_parsed_as_a_modifier_still_has_its_subject(coder):
+    text = "A Peruvian congressional report called for sanctions against Bolivia over the dispute."
+    (event,) = _events(coder, text)
+    assert (event.source.country, event.target.country) == ("PER", "BOL")
+    assert _events(coder, "The minister who called on Peru resigned.") == []
+
+
+def test_calling_on_someone_is_a_visit_unless_something_is_asked(coder):
+    text = "A delegation of the Socialist Party on Thursday called on President Pedro Castillo."
+    (event,) = _events(coder, text)
+    assert event.plover == "CONSULT"
+    (event,) = _events(coder, "The Chilean delegation called on Peru to release the fishermen.")
+    assert (event.target.country, event.plover) == ("PER", "REQUEST")

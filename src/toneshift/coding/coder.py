@@ -24,6 +24,7 @@ from toneshift.coding.extract import (
     TRANSFER_VERBS,
     Candidate,
     Predicate,
+    is_purpose,
     reported_speaker,
     sentence_candidates,
 )
@@ -43,6 +44,8 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 GENERIC_PROMISE = "030"  # an unknown action promised: intent to cooperate
 AID_CODE = "070"  # CAMEO: provide aid, not specified
+VISIT_CODE = "042"  # CAMEO: make a visit
+MEETING_VERBS = frozenset({"discuss", "talk", "review", "exchange", "explore", "consult"})
 AID_LIKE = frozenset({"SUPPORT", "COOPERATE", "CONSULT"})
 AID_WORDS = frozenset(
     {"aid", "assistance", "funding", "donation", "grant", "relief", "loan", "contribution"}
@@ -297,6 +300,10 @@ class Coder:
         )
         if (match is None or not cameo.plover_for(match.cameo)) and predicate.object_words:
             match = self.verbs.match_noun(predicate.object_words[0]) or match
+        if _paid_a_call(predicate):
+            # "the delegation called on the party president": a visit; "called on X to
+            # resign" (with a complement) stays an appeal
+            return VerbMatch(VISIT_CODE, "call on (visit)", 2, 0.6)
         if match is None and predicate.modality == "promised":
             return VerbMatch(GENERIC_PROMISE, "promise", 1, 0.4)
         if (
@@ -652,6 +659,15 @@ REPORTING_VERBS = frozenset({"report", "tell", "add", "write", "quote", "cite", 
 
 # what only a place's authorities do to someone held there
 AUTHORITY_ACTS = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
+
+
+def _paid_a_call(predicate: Predicate) -> bool:
+    """ "called on the party president" (and "... to discuss the situation"): a visit, unless
+    the call asks something of them ("called on X to resign")."""
+    if predicate.lemma != "call" or predicate.prepositions != ("on",) or predicate.object_words:
+        return False
+    asked = [c for c in predicate.head.children if c.dep_ in ("xcomp", "ccomp") or is_purpose(c)]
+    return all(c.lemma_.lower() in MEETING_VERBS for c in asked)
 
 
 def _told_to_act(candidate: Candidate) -> bool:

@@ -165,15 +165,40 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
     if active or passive:
         return _conj_expand(active or passive), bool(passive) and not active
-    if verb.dep_ in ("conj", "xcomp", "advcl", "acl") and verb.head.i != verb.i:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
             head = head.head  # "Honduras is willing to withdraw": the subject of "is"
         elif verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS and head.dep_ == "dobj":
             head = head.head  # "passed a resolution criticizing X": who passed it criticizes
+        elif _misparsed_main_verb(verb):
+            # "A congressional report called for sanctions against China": the parser made
+            # the sentence one noun phrase; the noun it hangs on is the verb's subject
+            return [head], False
+        elif verb.dep_ == "relcl":
+            return [], False
         inherited, was_passive = subjects(head)
         return inherited, was_passive and verb.dep_ == "conj"
     return [], False
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A verb the parser hung on the sentence's root noun as a modifier, though it has no
+    relative word of its own: the sentence's real main verb."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.dep_ != "ROOT":
+        return False
+    if verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    relative = any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in verb.children)
+    return not relative and _finite_or_active(verb)
+
+
+def _finite_or_active(verb: Token) -> bool:
+    """A past tense (not a participle), or a participle with no passive "by" agent and an
+    object or a particle of its own ("called for", "called on X")."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return not agents(verb) and any(c.dep_ in ("prep", "dobj", "prt") for c in verb.children)
 
 
 # verbs whose object is what is talked about, not whom with
