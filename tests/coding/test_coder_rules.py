@@ -587,7 +587,7 @@ def test_a_main_verb_parsed_as_a_modifier_still_has_its_subject(coder):
 
 
 def test_calling_on_someone_is_a_visit_unless_something_is_asked(coder):
-    text = "A delegation of the Socialist Party on Thursday called on President Pedro Castillo."
+    text = "A delegation of the Chilean Socialist Party on Thursday called on President Castillo."
     (event,) = _events(coder, text)
     assert event.plover == "CONSULT"
     (event,) = _events(coder, "The Chilean delegation called on Peru to release the fishermen.")
