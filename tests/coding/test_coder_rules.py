@@ -592,3 +592,23 @@ def test_calling_on_someone_is_a_visit_unless_something_is_asked(coder):
     assert event.plover == "CONSULT"
     (event,) = _events(coder, "The Chilean delegation called on Peru to release the fishermen.")
     assert (event.target.country, event.plover) == ("PER", "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru agreed " + "to try " * 500 + "to attack Chile.",
+        "Peru attacked Chile and " + "attacked Chile and " * 500 + "left.",
+        " ".join(["PERU"] * 500) + " said",
+    ],
+)
+def test_a_garbled_chain_of_clauses_is_coded_without_recursing(coder, text):
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(400)  # below the chain's length: any recursion along it would fail
+    try:
+        events = _events(coder, text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert isinstance(events, list)

@@ -159,7 +159,12 @@ def _conj_expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def subjects(verb: Token) -> tuple[list[Token], bool]:
+# how far subjects and targets are inherited up or down a chain of clauses; real sentences
+# need a handful, a garbled parse ("to try to try to ...") can chain thousands
+MAX_CLAUSE_DEPTH = 24
+
+
+def subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """Subjects of a verb, inherited through coordination and control; True when passive."""
     active = _children(verb, SUBJECT_DEPS)
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
@@ -177,7 +182,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return [head], False
         elif verb.dep_ == "relcl":
             return [], False
-        inherited, was_passive = subjects(head)
+        if depth >= MAX_CLAUSE_DEPTH:
+            return [], False
+        inherited, was_passive = subjects(head, depth + 1)
         return inherited, was_passive and verb.dep_ == "conj"
     return [], False
 
@@ -588,9 +595,11 @@ def is_purpose(token: Token) -> bool:
     )
 
 
-def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
+def _targets_of_verb(verb: Token, depth: int = 0) -> list[tuple[str | None, Token]]:
     """Target candidates in priority order: objects, indirect objects, prepositional objects."""
     found: list[tuple[str | None, Token]] = []
+    if depth > MAX_CLAUSE_DEPTH:
+        return found
     for obj in _conj_expand(_children(verb, OBJECT_DEPS)):
         if obj.dep_ == "dative" and obj.pos_ == "ADP":
             # "gives equipment to Nicaragua": spaCy hangs the "to" phrase as a dative
@@ -626,14 +635,14 @@ def _targets_of_verb(verb: Token) -> list[tuple[str | None, Token]]:
             if inner in deeper  # "called for sanctions against X"
         )
     for xcomp in _children(verb, frozenset({"xcomp"})):
-        found.extend(_targets_of_verb(xcomp))  # "threatened to impose sanctions on X"
+        found.extend(_targets_of_verb(xcomp, depth + 1))  # "threatened to impose sanctions on X"
     if verb.lemma_.lower() in TRANSFER_VERBS - SENDING_VERBS:
         # "gave 350 million euros to promote development in Ethiopia": the gift goes to
         # whom its purpose serves (troops sent may be sent to help X or to fight X)
         for purpose in verb.children:
             own_subject = any(c.dep_ in SUBJECT_DEPS for c in purpose.children)
             if purpose.dep_ == "advcl" and is_purpose(purpose) and not own_subject:
-                found.extend(_targets_of_verb(purpose))
+                found.extend(_targets_of_verb(purpose, depth + 1))
     for clause in _verdicts(verb):
         found.extend((None, s) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
     if verb.lemma_.lower() in DEMANDING_VERBS | PERMITTING_VERBS:

@@ -22,15 +22,14 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 def name_tokens(head: Token) -> list[Token]:
     """Tokens of the trimmed noun phrase headed by ``head``, in text order."""
     keep: list[Token] = []
-
-    def walk(token: Token) -> None:
+    pending = [head]  # a stack, not recursion: a garbled parse can chain thousands of tokens
+    while pending:
+        token = pending.pop()
         keep.append(token)
         for child in token.children:
             in_of_phrase = token.dep_ == "prep" and child.dep_ == "pobj"
             if child.dep_ in _NAME_DEPS or _is_of_phrase(child) or in_of_phrase:
-                walk(child)
-
-    walk(head)
+                pending.append(child)
     keep.sort(key=lambda t: t.i)
     while keep and keep[0].dep_ in ("det", "case") and keep[0].lower_ in ("a", "an", "some"):
         keep.pop(0)
