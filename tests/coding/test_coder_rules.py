@@ -600,6 +600,7 @@ def test_calling_on_someone_is_a_visit_unless_something_is_asked(coder):
         "Peru agreed " + "to try " * 500 + "to attack Chile.",
         "Peru attacked Chile and " + "attacked Chile and " * 500 + "left.",
         " ".join(["PERU"] * 500) + " said",
+        "The attack " + "by the attack " * 500 + "killed Chileans.",
     ],
 )
 def test_a_garbled_chain_of_clauses_is_coded_without_recursing(coder, text):

@@ -275,8 +275,8 @@ class Coder:
             # "the missiles fired by the Israeli military", "a car bombing by Islamic State":
             # the thing did nothing; whoever is named behind it did
             behind = _agent_behind(head)
-            if behind is not None:
-                return self.resolve_actor(behind, memory, role=role)
+            if behind is not None and _agent_behind(behind) is None:
+                return self.resolve_actor(behind, memory, role=role)  # one step, not a chain
         if actor is None and _could_be_actor(head, role):
             return Actor(text=text)
         return actor
