@@ -49,15 +49,6 @@ def span_text(tokens: Sequence[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def with_conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("China and Russia" → [China, Russia])."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            found.extend(with_conjuncts(child))
-    return found
-
-
 def clause_words(
     predicate: Token, exclude: Iterable[Token], sentence: Span
 ) -> tuple[list[str], list[str]]:
