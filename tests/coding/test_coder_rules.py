@@ -613,3 +613,19 @@ def test_a_garbled_chain_of_clauses_is_coded_without_recursing(coder, text):
     finally:
         sys.setrecursionlimit(limit)
     assert isinstance(events, list)
+
+
+def test_several_countries_are_a_party(coder):
+    events = _events(
+        coder, "Some South American countries have called for sanctions against Venezuela."
+    )
+    assert [(e.source.text, e.source.code, e.target.country) for e in events] == [
+        ("South American countries", None, "VEN")
+    ]
+
+
+def test_an_attack_no_one_is_named_behind_is_the_doer(coder):
+    (event,) = _events(coder, "A car bomb in Lima killed two Chilean tourists.")
+    assert (event.source.text, event.plover) == ("car bomb", "ASSAULT")
+    (event,) = _events(coder, "A car bomb planted by the Shining Path killed two Chilean tourists.")
+    assert event.source.text == "the Shining Path"  # named behind it: the bombers

@@ -277,7 +277,7 @@ class Coder:
             behind = _agent_behind(head)
             if behind is not None and _agent_behind(behind) is None:
                 return self.resolve_actor(behind, memory, role=role)  # one step, not a chain
-        if actor is None and _could_be_actor(head, role):
+        if actor is None and (_could_be_actor(head, role) or _unnamed_party(head, role)):
             return Actor(text=text)
         return actor
 
@@ -551,6 +551,39 @@ def _named_by_proper_noun(head: Token) -> bool:
 
 def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+# plural nouns for several parties at once: "some European countries", "Western allies"
+COLLECTIVE_PARTIES = frozenset(
+    {
+        "country",
+        "nation",
+        "government",
+        "ally",
+        "partner",
+        "donor",
+        "neighbour",
+        "neighbor",
+        "power",
+    }
+)
+# what news names as the doer of an attack when no one claims it: "a car bomb killed ..."
+ATTACK_NOUNS = frozenset(
+    {"bomb", "bomber", "attack", "strike", "airstrike", "explosion", "blast", "missile", "rocket",
+     "shelling", "bombing", "raid", "drone", "gunfire", "ambush"}
+)  # fmt: skip
+
+
+def _unnamed_party(head: Token, role: str) -> bool:
+    """A party the table cannot code but news treats as one: several countries or allies
+    ("some European countries"), or, as the doer, an attack or weapon no one is named
+    behind ("a suicide bomber in Mogadishu killed ...")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN":
+        return False
+    if lemma in COLLECTIVE_PARTIES and head.tag_ == "NNS":
+        return True
+    return role == "source" and lemma in ATTACK_NOUNS
 
 
 def _could_be_actor(head: Token, role: str) -> bool:
