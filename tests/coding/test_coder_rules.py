@@ -629,3 +629,8 @@ def test_an_attack_no_one_is_named_behind_is_the_doer(coder):
     assert (event.source.text, event.plover) == ("car bomb", "ASSAULT")
     (event,) = _events(coder, "A car bomb planted by the Shining Path killed two Chilean tourists.")
     assert event.source.text == "the Shining Path"  # named behind it: the bombers
+
+
+def test_a_capitalised_modifier_names_a_role_word(coder):
+    events = _events(coder, "President Gabriel Boric has issued an ultimatum to Catholic leaders.")
+    assert [(e.plover, e.target.text) for e in events] == [("THREATEN", "Catholic leaders")]

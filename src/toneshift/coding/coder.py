@@ -545,8 +545,13 @@ def _points_at_someone(head: Token) -> bool:
 
 
 def _named_by_proper_noun(head: Token) -> bool:
-    """ "a Delhi court", "UNSCOM weapons inspectors": a common noun with a proper-noun name."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+    """ "a Delhi court", "UNSCOM weapons inspectors": a common noun with a proper-noun name
+    (or a capitalised name the tagger took for an adjective: "Punjab government")."""
+    return any(
+        (c.dep_ == "compound" and c.pos_ == "PROPN")
+        or (c.dep_ == "amod" and c.is_title and not c.is_sent_start)
+        for c in head.children
+    )
 
 
 def _definite(head: Token) -> bool:
