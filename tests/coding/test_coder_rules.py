@@ -322,10 +322,14 @@ def test_holding_people_as_human_shields_is_an_assault(coder):
 
 
 def test_announced_boycotts_and_curfew_extensions_threaten(coder):
-    (boycott,) = _events(coder, "Nigeria said it will boycott the summit in South Africa.")
-    assert boycott.plover == "THREATEN"
-    (protest,) = _events(coder, "Colombia boycotted the summit in Venezuela.")
-    assert protest.plover == "PROTEST"
+    boycotts = _events(coder, "Nigeria said it will boycott the summit in South Africa.")
+    # the summit itself, and (through the rescue) the host
+    assert {(e.plover, e.target.text) for e in boycotts} == {
+        ("THREATEN", "the summit"),
+        ("THREATEN", "South Africa"),
+    }
+    protests = _events(coder, "Colombia boycotted the summit in Venezuela.")
+    assert {e.plover for e in protests} == {"PROTEST"}
 
 
 def test_a_peacekeeping_deployment_announced_is_aid(coder):
@@ -634,3 +638,9 @@ def test_an_attack_no_one_is_named_behind_is_the_doer(coder):
 def test_a_capitalised_modifier_names_a_role_word(coder):
     events = _events(coder, "President Gabriel Boric has issued an ultimatum to Catholic leaders.")
     assert [(e.plover, e.target.text) for e in events] == [("THREATEN", "Catholic leaders")]
+
+
+def test_a_definite_thing_boycotted_is_the_target(coder):
+    text = "The Peruvian opposition parties said they would boycott the elections."
+    events = _events(coder, text)
+    assert [(e.plover, e.target.text) for e in events] == [("THREATEN", "the elections")]

@@ -616,12 +616,13 @@ def _through_event_noun(candidate: Candidate, verbs: VerbLexicon) -> bool:
     )
 
 
-JUDGING_TYPES = frozenset({"ACCUSE", "REJECT"})
+JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 
 
 def _judged_thing(candidate: Candidate, match: VerbMatch) -> bool:
-    """ "Baghdad rejected the referendum", "condemned the attacks": a definite thing that is
-    criticised or rejected is the target (news and the gold standards code it so)."""
+    """ "Baghdad rejected the referendum", "condemned the attacks", "boycotted the vote": a
+    definite thing that is criticised, rejected or protested is the target (news and the gold
+    standards code it so)."""
     target = candidate.target
     return (
         cameo.plover_for(match.cameo) in JUDGING_TYPES
