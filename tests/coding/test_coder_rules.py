@@ -644,3 +644,14 @@ def test_a_definite_thing_boycotted_is_the_target(coder):
     text = "The Peruvian opposition parties said they would boycott the elections."
     events = _events(coder, text)
     assert [(e.plover, e.target.text) for e in events] == [("THREATEN", "the elections")]
+
+
+def test_a_refusal_until_another_acts_is_aimed_at_them(coder):
+    text = (
+        "The strike committee declared that it will not end the strike until the Bolivian"
+        " government meets its demands."
+    )
+    events = _events(coder, text)
+    assert ("The strike committee", "REJECT", "BOL") in {
+        (e.source.text, e.plover, e.target.country) for e in events
+    }

@@ -572,6 +572,11 @@ COLLECTIVE_PARTIES = frozenset(
         "power",
     }
 )
+# bodies that act as one: "the committee declared ...", "the women-led Hirak movement"
+BODY_NOUNS = frozenset(
+    {"committee", "council", "group", "movement", "coalition", "alliance", "association",
+     "organization", "organisation", "federation", "front", "commission", "board"}
+)  # fmt: skip
 # what news names as the doer of an attack when no one claims it: "a car bomb killed ..."
 ATTACK_NOUNS = frozenset(
     {"bomb", "bomber", "attack", "strike", "airstrike", "explosion", "blast", "missile", "rocket",
@@ -581,12 +586,15 @@ ATTACK_NOUNS = frozenset(
 
 def _unnamed_party(head: Token, role: str) -> bool:
     """A party the table cannot code but news treats as one: several countries or allies
-    ("some European countries"), or, as the doer, an attack or weapon no one is named
-    behind ("a suicide bomber in Mogadishu killed ...")."""
+    ("some European countries"), a body pointed at ("the committee", "the Hirak movement"),
+    or, as the doer, an attack or weapon no one is named behind ("a suicide bomber in
+    Mogadishu killed ...")."""
     lemma = head.lemma_.lower()
     if head.pos_ != "NOUN":
         return False
     if lemma in COLLECTIVE_PARTIES and head.tag_ == "NNS":
+        return True
+    if lemma in BODY_NOUNS and _points_at_someone(head):
         return True
     return role == "source" and lemma in ATTACK_NOUNS
 

@@ -222,6 +222,8 @@ TRANSFER_VERBS = frozenset(
 RECIPIENT_PREPS = ("to", "into", "toward", "towards")
 # verbs whose "that" clause says what its subject must do: "demanded that X step down"
 DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
+# what a refusal waits for: "until X pays", "before X is sacked"
+WAITING_MARKS = frozenset({"until", "till"})
 # what one party puts to another: "rejected a request from X", "accepted demands by X"
 APPEAL_NOUNS = frozenset(
     {
@@ -636,6 +638,11 @@ def _targets_of_verb(verb: Token, depth: int = 0) -> list[tuple[str | None, Toke
         )
     for xcomp in _children(verb, frozenset({"xcomp"})):
         found.extend(_targets_of_verb(xcomp, depth + 1))  # "threatened to impose sanctions on X"
+    for clause in _children(verb, frozenset({"advcl"})):
+        # "will not end the strike until the authorities meet its demands": whoever must
+        # act first is who the refusal is aimed at
+        if any(c.dep_ == "mark" and c.lower_ in WAITING_MARKS for c in clause.children):
+            found.extend((None, s) for s in _conj_expand(_children(clause, SUBJECT_DEPS)))
     if verb.lemma_.lower() in TRANSFER_VERBS - SENDING_VERBS:
         # "gave 350 million euros to promote development in Ethiopia": the gift goes to
         # whom its purpose serves (troops sent may be sent to help X or to fight X)
