@@ -655,3 +655,9 @@ def test_a_refusal_until_another_acts_is_aimed_at_them(coder):
     assert ("The strike committee", "REJECT", "BOL") in {
         (e.source.text, e.plover, e.target.country) for e in events
     }
+
+
+def test_a_definite_place_a_measure_falls_on_is_the_target(coder):
+    text = "President Pedro Castillo declared a state of siege in the region on Friday."
+    (event,) = coder.code_text(text)
+    assert (event.plover, event.target.text) == ("COERCE", "the region")

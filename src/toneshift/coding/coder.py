@@ -337,6 +337,7 @@ class Coder:
         if target is None and (
             (_through_event_noun(candidate, self.verbs) and not topic)
             or _judged_thing(candidate, match)
+            or _place_acted_on(candidate, match)
         ):
             # "launched an investigation into the death of ...", "rejected the referendum":
             # what the action falls on
@@ -625,6 +626,21 @@ def _through_event_noun(candidate: Candidate, verbs: VerbLexicon) -> bool:
 
 
 JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+
+
+# measures taken over a place: "declared a state of siege in the town"
+PLACE_MEASURES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION"})
+
+
+def _place_acted_on(candidate: Candidate, match: VerbMatch) -> bool:
+    """ "declared a state of siege in the town", "imposed a curfew on the district": a
+    definite place a coercive measure falls on is its target, when no party is named."""
+    target = candidate.target
+    return (
+        cameo.plover_for(match.cameo) in PLACE_MEASURES
+        and target.lemma_.lower() in PLACE_NOUNS - {"state"}  # not "the state of siege"
+        and _definite(target)
+    )
 
 
 def _judged_thing(candidate: Candidate, match: VerbMatch) -> bool:
