@@ -661,3 +661,9 @@ def test_a_definite_place_a_measure_falls_on_is_the_target(coder):
     text = "President Pedro Castillo declared a state of siege in the region on Friday."
     (event,) = coder.code_text(text)
     assert (event.plover, event.target.text) == ("COERCE", "the region")
+
+
+def test_a_title_cased_measure_is_read_whole(coder):
+    text = "Colombian President Gustavo Petro lifted the State of Emergency in Cauca."
+    events = _events(coder, text)
+    assert events and all(e.cameo == "0814" for e in events)  # ease a state of emergency

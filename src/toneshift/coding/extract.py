@@ -329,6 +329,12 @@ def _object_words(objects: list[Token]) -> tuple[str, ...]:
                 words.append(child.lemma_.lower())
             elif child.dep_ == "prep":
                 words.extend(g.lemma_.lower() for g in child.subtree if g.pos_ in ("NOUN", "ADJ"))
+                # a title-cased phrase: "lifted the State of Emergency"
+                words.extend(
+                    g.lemma_.lower()
+                    for g in child.children
+                    if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                )
         if any(t.lemma_.lower() in MONEY_WORDS or t.ent_type_ == "MONEY" for t in obj.subtree):
             words.append("money")
     return tuple(words)
