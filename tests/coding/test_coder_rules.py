@@ -667,3 +667,9 @@ def test_a_title_cased_measure_is_read_whole(coder):
     text = "Colombian President Gustavo Petro lifted the State of Emergency in Cauca."
     events = _events(coder, text)
     assert events and all(e.cameo == "0814" for e in events)  # ease a state of emergency
+
+
+def test_a_restated_commitment_to_support_is_support(coder):
+    text = "The Chilean navy reiterated its commitment to support the Peruvian coast guard."
+    (event,) = _events(coder, text)
+    assert (event.target.country, event.plover) == ("PER", "SUPPORT")

@@ -27,6 +27,7 @@ from toneshift.coding.extract import (
     is_purpose,
     reported_speaker,
     sentence_candidates,
+    verb_predicate,
 )
 from toneshift.coding.issues import find_issues
 from toneshift.coding.modality import announced_code
@@ -290,6 +291,12 @@ class Coder:
         """
         if predicate.nominal:
             return self.verbs.match_noun(predicate.lemma, prepositions=predicate.prepositions)
+        restated = _restated_act(predicate)
+        if restated is not None:
+            # "reiterated its commitment to support the police": the support itself
+            match = self.classify(verb_predicate(restated))
+            if match is not None and cameo.plover_for(match.cameo) == "SUPPORT":
+                return match  # (a restated commitment to do more, "to collaborate", is intent)
         match = self.verbs.match(
             predicate.lemma,
             object_words=predicate.object_words,
@@ -722,6 +729,28 @@ REPORTING_VERBS = frozenset({"report", "tell", "add", "write", "quote", "cite", 
 
 # what only a place's authorities do to someone held there
 AUTHORITY_ACTS = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
+
+
+# restating a standing commitment asserts it again; it is no new promise
+RESTATING_VERBS = frozenset({"reiterate", "reaffirm", "renew", "restate", "repeat", "reconfirm"})
+COMMITMENT_NOUNS = frozenset({"commitment", "support", "pledge", "determination"})
+
+
+def _restated_act(predicate: Predicate) -> Token | None:
+    """The act in "reiterated its commitment to support X" / "to supporting X", or None."""
+    if predicate.lemma not in RESTATING_VERBS:
+        return None
+    for obj in predicate.head.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in COMMITMENT_NOUNS:
+            continue
+        for child in obj.children:
+            if child.dep_ == "acl" and child.pos_ == "VERB":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "to":
+                inner = next((g for g in child.children if g.dep_ == "pcomp"), None)
+                if inner is not None and inner.pos_ == "VERB":
+                    return inner
+    return None
 
 
 def _paid_a_call(predicate: Predicate) -> bool:
