@@ -20,7 +20,6 @@ from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_
 from toneshift.coding.extract import (
     LOCATIVE_PREPS,
     SPEECH_VERBS,
-    TIME_WORDS,
     TRANSFER_VERBS,
     Candidate,
     Predicate,
@@ -33,6 +32,18 @@ from toneshift.coding.issues import find_issues
 from toneshift.coding.modality import announced_code
 from toneshift.coding.nlp import load_pipeline
 from toneshift.coding.parallel import map_chunks
+from toneshift.coding.parties import (
+    PEOPLE_SECTORS,
+    PLACE_NOUNS,
+    agent_behind,
+    could_be_actor,
+    definite,
+    identity,
+    points_at_someone,
+    same_actor,
+    unnamed_party,
+    weakness,
+)
 from toneshift.coding.paths import pair_candidates
 from toneshift.coding.phrases import PRONOUNS, clause_words, name_tokens, span_text
 from toneshift.coding.tone import directed_tone
@@ -152,7 +163,7 @@ class Coder:
             used_objects.add(candidate.target.i)
             kept_sources.add(candidate.source.i)
             # "agreed to share information": one event, though two predicates carry it
-            key = (_identity(event.source), _identity(event.target), event.cameo)
+            key = (identity(event.source), identity(event.target), event.cameo)
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -177,10 +188,10 @@ class Coder:
             event = self.candidate_event(candidate, context, memory)
             if event is None:
                 continue
-            weakness = _weakness(event.target)
-            if weakness and not candidate.reciprocal:
+            how_weak = weakness(event.target)
+            if how_weak and not candidate.reciprocal:
                 held = weak.get(group)
-                if held is None or weakness < _weakness(held[1].target):
+                if held is None or how_weak < weakness(held[1].target):
                     weak[group] = (candidate, event)
                 continue
             answered.add(group)
@@ -191,7 +202,7 @@ class Coder:
         if (
             not events
             or _main_subject_silent(context.sentence, kept_sources, used_objects)
-            or all(_weakness(e.target) == 1 for e in events)
+            or all(weakness(e.target) == 1 for e in events)
         ):
             rescued = self.rescue_event(context, memory)
             if rescued is not None and _dyad(rescued) not in {_dyad(e) for e in events}:
@@ -222,7 +233,7 @@ class Coder:
             t for t in heads if t.pos_ == "NOUN"
         ]:
             target = self.resolve_actor(token, memory)
-            if target is None or _same_actor(source, target):
+            if target is None or same_actor(source, target):
                 continue
             if token.pos_ == "NOUN" and target.code is None:
                 continue
@@ -269,16 +280,16 @@ class Coder:
         if actor is not None and actor.code is not None and actor.code == actor.sector:
             # a role word alone names nobody in particular ("diplomacy", "a ministry") unless
             # it points at someone: "the court", "the prime minister", "activists"
-            actor = actor if _points_at_someone(head) or actor.sector in PEOPLE_SECTORS else None
+            actor = actor if points_at_someone(head) or actor.sector in PEOPLE_SECTORS else None
         if actor is None and head.lemma_.lower() in PLACE_NOUNS:
             actor = _place_in_phrase(head, memory)
         if actor is None and role == "source":
             # "the missiles fired by the Israeli military", "a car bombing by Islamic State":
             # the thing did nothing; whoever is named behind it did
-            behind = _agent_behind(head)
-            if behind is not None and _agent_behind(behind) is None:
+            behind = agent_behind(head)
+            if behind is not None and agent_behind(behind) is None:
                 return self.resolve_actor(behind, memory, role=role)  # one step, not a chain
-        if actor is None and (_could_be_actor(head, role) or _unnamed_party(head, role)):
+        if actor is None and (could_be_actor(head, role) or unnamed_party(head, role)):
             return Actor(text=text)
         return actor
 
@@ -349,7 +360,7 @@ class Coder:
             # "launched an investigation into the death of ...", "rejected the referendum":
             # what the action falls on
             target = Actor(text=span_text(name_tokens(candidate.target)))
-        if source is None or target is None or _same_actor(source, target):
+        if source is None or target is None or same_actor(source, target):
             return None
         return self.build_event(candidate, match, source, target, context)
 
@@ -406,56 +417,6 @@ class Coder:
         return tuple(found)
 
 
-# Heads that never name an actor: dates and times, numbers-as-words, relative pronouns.
-NOT_ACTORS = TIME_WORDS | frozenset(
-    {"percent", "%", "which", "that", "what", "who", "it", "this", "there"}
-)
-
-
-# nouns for a piece of some country's territory: "some parts of west Darfur", "several areas
-# near Damascus", "the troubled Balkan republic"
-PLACE_NOUNS = frozenset(
-    {
-        "part",
-        "area",
-        "region",
-        "town",
-        "village",
-        "city",
-        "district",
-        "province",
-        "zone",
-        "border",
-        "territory",
-        "republic",
-        "state",
-        "enclave",
-        "corridor",
-        "neighborhood",
-        "neighbourhood",
-        "countryside",
-        "coast",
-        "island",
-        "camp",
-        "frontier",
-    }
-)
-
-
-def _agent_behind(head: Token) -> Token | None:
-    """The "by" agent of a thing or event that stands as a subject, or None."""
-    if head.pos_ != "NOUN":
-        return None
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ == "acl":  # "missiles fired by X"
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    return None
-
-
 def _place_in_phrase(head: Token, memory: ArticleMemory) -> Actor | None:
     """The country a place phrase names somewhere inside it, kept with the whole phrase."""
     clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
@@ -485,10 +446,6 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
     return None
 
 
-# sectors whose words name people, not offices: "a journalist", "an inmate" is someone
-PEOPLE_SECTORS = frozenset({"CVL", "REF", "MED", "OPP", "LAB", "EDU"})
-
-
 def _story_clause(sentence: Span) -> Token:
     """The clause that tells what happened: the main one, or for "X did Y, officials said"
     the one said (a speaker named first, "X said Y will ...", keeps the main clause)."""
@@ -512,7 +469,7 @@ def _main_subject_silent(sentence: Span, sources: set[int], targets: set[int]) -
     root = sentence.root
     if root.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
         return False
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _main_subject(root)
     if subject is None:
         return False
     taking_part = targets if subject.dep_ == "nsubjpass" else sources
@@ -520,103 +477,7 @@ def _main_subject_silent(sentence: Span, sources: set[int], targets: set[int]) -
 
 
 def _dyad(event: Event) -> tuple[str, str]:
-    return _identity(event.source), _identity(event.target)
-
-
-def _weakness(target: Actor) -> int:
-    """How little a target says who the action fell on: 0 a coded party, 1 an uncoded name
-    or thing ("the DEA law"), 2 a role word alone ("the army"). A weaker target answers an
-    action only when no stronger one does."""
-    if _role_only(target):
-        return 2
-    return 1 if target.code is None else 0
-
-
-def _role_only(actor: Actor) -> bool:
-    """An actor known only by its role (code = sector, no country, no name): "the troops",
-    "police"; not "President Uhuru Kenyatta"."""
-    return (
-        actor.code is not None
-        and actor.code == actor.sector
-        and actor.country is None
-        and actor.name is None
-    )
-
-
-def _points_at_someone(head: Token) -> bool:
-    """ "the court", "the prime minister", "protesters": a definite or plural role word."""
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-        return False  # "withdrew its troops from Syria": the actor's own, not another party
-    if _named_by_proper_noun(head):
-        return True  # "a Gibraltar court": a named institution
-    return _definite(head) or head.tag_ in ("NNS", "NNPS")
-
-
-def _named_by_proper_noun(head: Token) -> bool:
-    """ "a Delhi court", "UNSCOM weapons inspectors": a common noun with a proper-noun name
-    (or a capitalised name the tagger took for an adjective: "Punjab government")."""
-    return any(
-        (c.dep_ == "compound" and c.pos_ == "PROPN")
-        or (c.dep_ == "amod" and c.is_title and not c.is_sent_start)
-        for c in head.children
-    )
-
-
-def _definite(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-
-
-# plural nouns for several parties at once: "some European countries", "Western allies"
-COLLECTIVE_PARTIES = frozenset(
-    {
-        "country",
-        "nation",
-        "government",
-        "ally",
-        "partner",
-        "donor",
-        "neighbour",
-        "neighbor",
-        "power",
-    }
-)
-# bodies that act as one: "the committee declared ...", "the women-led Hirak movement"
-BODY_NOUNS = frozenset(
-    {"committee", "council", "group", "movement", "coalition", "alliance", "association",
-     "organization", "organisation", "federation", "front", "commission", "board"}
-)  # fmt: skip
-# what news names as the doer of an attack when no one claims it: "a car bomb killed ..."
-ATTACK_NOUNS = frozenset(
-    {"bomb", "bomber", "attack", "strike", "airstrike", "explosion", "blast", "missile", "rocket",
-     "shelling", "bombing", "raid", "drone", "gunfire", "ambush"}
-)  # fmt: skip
-
-
-def _unnamed_party(head: Token, role: str) -> bool:
-    """A party the table cannot code but news treats as one: several countries or allies
-    ("some European countries"), a body pointed at ("the committee", "the Hirak movement"),
-    or, as the doer, an attack or weapon no one is named behind ("a suicide bomber in
-    Mogadishu killed ...")."""
-    lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN":
-        return False
-    if lemma in COLLECTIVE_PARTIES and head.tag_ == "NNS":
-        return True
-    if lemma in BODY_NOUNS and _points_at_someone(head):
-        return True
-    return role == "source" and lemma in ATTACK_NOUNS
-
-
-def _could_be_actor(head: Token, role: str) -> bool:
-    """An unknown noun phrase that may still be an event's actor: a proper name (not a date).
-    Common nouns are left out: as targets they would add many events about things
-    ("criticized the legislation") and halve the precision of who-did-what-to-whom."""
-    # an acronym the tagger took for a common noun ("ICE returned ...") is still a name
-    acronym = head.is_alpha and len(head.text) >= 2 and head.text.isupper()
-    named = head.pos_ == "PROPN" or (
-        head.pos_ == "NOUN" and (acronym or _named_by_proper_noun(head))
-    )
-    return named and head.lemma_.lower() not in NOT_ACTORS and not head.like_num
+    return identity(event.source), identity(event.target)
 
 
 def _through_event_noun(candidate: Candidate, verbs: VerbLexicon) -> bool:
@@ -646,7 +507,7 @@ def _place_acted_on(candidate: Candidate, match: VerbMatch) -> bool:
     return (
         cameo.plover_for(match.cameo) in PLACE_MEASURES
         and target.lemma_.lower() in PLACE_NOUNS - {"state"}  # not "the state of siege"
-        and _definite(target)
+        and definite(target)
     )
 
 
@@ -660,28 +521,8 @@ def _judged_thing(candidate: Candidate, match: VerbMatch) -> bool:
         and target.dep_ == "dobj"
         and target.head.i == candidate.predicate.head.i
         and target.pos_ == "NOUN"
-        and _definite(target)
+        and definite(target)
     )
-
-
-def _identity(actor: Actor) -> str:
-    """Who an actor is, for telling events apart: its code, or its words when uncoded."""
-    return actor.code or actor.text
-
-
-def _same_actor(source: Actor, target: Actor) -> bool:
-    """True when both sides are one actor: same code (or words, when uncoded), and not two
-    people told apart by name ("Israel's president lifted restrictions on Olmert": both
-    ISRGOV)."""
-    if source.code is None or target.code is None or (_role_only(source) and _role_only(target)):
-        # "the Uttar Pradesh government ... with the Gujarat government": both plain GOV
-        return _plain_words(source.text) == _plain_words(target.text)
-    return source.code == target.code and source.name == target.name
-
-
-def _plain_words(text: str) -> str:
-    words = text.lower().split()
-    return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
 
 
 def _clause_head(predicate: Predicate) -> Token:
