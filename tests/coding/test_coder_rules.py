@@ -673,3 +673,9 @@ def test_a_restated_commitment_to_support_is_support(coder):
     text = "The Chilean navy reiterated its commitment to support the Peruvian coast guard."
     (event,) = _events(coder, text)
     assert (event.target.country, event.plover) == ("PER", "SUPPORT")
+
+
+def test_an_order_to_jail_is_the_jailing(coder):
+    text = "A Peruvian judge has ordered two former ministers jailed while they are investigated."
+    events = _events(coder, text)
+    assert events and events[0].plover == "COERCE"

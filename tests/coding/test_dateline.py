@@ -23,6 +23,7 @@ from toneshift.coding.dateline import dateline_end
         ('QUITO (AP) " Ecuador closed its border.', 'QUITO (AP) " '),
         ("(CNN) Peruvian police arrested two men.", "(CNN) "),
         ("(Reuters) - Chile expelled the envoy.", "(Reuters) - "),
+        ("Arequipa: The regional government declared a curfew.", "Arequipa: "),
     ],
 )
 def test_a_leading_dateline_is_found(text: str, dateline: str) -> None:
@@ -39,6 +40,7 @@ def test_a_leading_dateline_is_found(text: str, dateline: str) -> None:
         "Police--who had waited--moved in.",
         'Peru said "no" to the plan.',
         "(a) Peru shall ratify the treaty.",
+        "Bolivia: Chile must return the sea.",  # a headline's speaker, not a dateline
         "",
     ],
 )

@@ -35,6 +35,12 @@ _DATELINE = re.compile(
 # "Cebu City--Police have ...": a place in title case glued to a double dash; "WASHINGTON
 # (AP) " President ...": an agency's bracket before a dash lost to a wrong encoding
 _GLUED = re.compile(r"\A\s*[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}--\s*(?=[A-Z])")
+# "Kolkata: The West Bengal government ...": one title-case place and a colon, then a
+# sentence that starts with an article or a time phrase (a headline's "Iran: US must ..."
+# keeps its speaker)
+_PLACE_COLON = re.compile(
+    r"\A\s*[A-Z][a-z]+(?:\ [A-Z][a-z]+)?:\s+(?=(?:The|A|An|In|On|Since|After|Last)\b)"
+)
 _AGENCY_QUOTE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019 -]+\s*\([^()\n]{1,40}\)\s*\"\s+(?=[A-Z])")
 
 
@@ -46,7 +52,7 @@ _AGENCY_ONLY = re.compile(
 
 def dateline_end(text: str) -> int:
     """Character offset where the story starts after a leading dateline; 0 when there is none."""
-    for pattern in (_DATELINE, _GLUED, _AGENCY_QUOTE, _AGENCY_ONLY):
+    for pattern in (_DATELINE, _GLUED, _AGENCY_QUOTE, _AGENCY_ONLY, _PLACE_COLON):
         found = pattern.match(text)
         if found:
             return found.end()

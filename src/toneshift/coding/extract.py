@@ -21,7 +21,7 @@ from typing import cast
 
 from spacy.tokens import Span, Token
 
-from toneshift.coding.verbs import ENACTING_VERBS
+from toneshift.coding.verbs import COMMANDING_VERBS, ENACTING_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -501,6 +501,17 @@ def _verb_predicate(verb: Token) -> Predicate:
     xcomp = next(
         (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
     )
+    if xcomp is None and verb.lemma_.lower() in COMMANDING_VERBS:
+        # "ordered nine former ministers jailed": the parser makes the participle a clause
+        # of the verb or a modifier of the object
+        xcomp = next(
+            (
+                c
+                for c in (*verb.children, *(g for o in objects for g in o.children))
+                if c.dep_ in ("ccomp", "acl") and c.tag_ == "VBN"
+            ),
+            None,
+        )
     preps = tuple(
         c.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time_phrase(c)
     )
