@@ -198,3 +198,32 @@ def test_code_with_user_actor_dictionary(tmp_path, capsys, coder):
     assert first["events"][0]["source"]["code"] == "FRDGOV"
     assert first["events"][0]["target"]["code"] == "SYL"
     assert second["events"][0]["source"]["code"] == "FRDELI"
+
+
+def test_code_answers_every_line_when_the_coder_fails_on_one(tmp_path, capsys, monkeypatch, coder):
+    """Fault injection: one text the coder raises on gets no events and an "error", the
+    others are coded, and the failure is named on stderr."""
+    from toneshift.coding.coder import Coder
+
+    original = Coder.code_doc
+
+    def failing(self, doc, **kwargs):
+        if "BOOM" in doc.text:
+            raise RuntimeError("injected failure")
+        return original(self, doc, **kwargs)
+
+    monkeypatch.setattr(Coder, "code_doc", failing)
+    requests = tmp_path / "in.jsonl"
+    requests.write_text(
+        '{"id": "1", "text": "Peru accused Chile of spying."}\n'
+        '{"id": "2", "text": "BOOM said nothing."}\n'
+        '{"id": "3", "text": "Chile accused Peru of spying."}\n',
+        encoding="utf-8",
+    )
+    assert main(["code", "--input", str(requests), "--processes", "1"]) == 0
+    captured = capsys.readouterr()
+    answers = [json.loads(line) for line in captured.out.splitlines()]
+    assert [a["id"] for a in answers] == ["1", "2", "3"]
+    assert answers[0]["events"] and answers[2]["events"]
+    assert answers[1] == {"id": "2", "events": [], "error": "RuntimeError: injected failure"}
+    assert "1 failed: 2 (RuntimeError: injected failure)" in captured.err

@@ -49,9 +49,16 @@ def register(app: typer.Typer) -> None:
         coder = coder_with_dictionaries(actors)
         answers = code_requests(coder, requests, batch_size=batch_size, processes=processes)
         sink: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+        failed: list[str] = []
         try:
             for answer in answers:
+                if "error" in answer:
+                    failed.append(f"{answer['id']} ({answer['error']})")
                 sink.write(json.dumps(answer, ensure_ascii=False) + "\n")
         finally:
             if output:
                 sink.close()
+        if failed:
+            # every line is answered (with no events); the failures are named, not dropped
+            shown = "; ".join(failed[:5]) + (" ..." if len(failed) > 5 else "")
+            typer.echo(f"coded {len(requests)} texts; {len(failed)} failed: {shown}", err=True)

@@ -89,9 +89,19 @@ def code_requests(
 
     def answer_chunk(chunk: Sequence[CodingRequest]) -> list[dict[str, Any]]:
         docs = coder.nlp.pipe((r.text for r in chunk), batch_size=batch_size)
-        return [_answer(coder, request, doc) for request, doc in zip(chunk, docs, strict=True)]
+        return [_answer_or_error(coder, r, doc) for r, doc in zip(chunk, docs, strict=True)]
 
     yield from map_chunks(answer_chunk, requests, processes=processes, batch_size=batch_size)
+
+
+def _answer_or_error(coder: Coder, request: CodingRequest, doc: Doc) -> dict[str, Any]:
+    """The answer, or for a text the coder fails on, no events and the error under "error":
+    one unreadable sentence must not cost a batch of thousands its answers. The CLI counts
+    and reports these lines."""
+    try:
+        return _answer(coder, request, doc)
+    except Exception as exc:  # any coder failure is reported per record
+        return {"id": request.id, "events": [], "error": f"{type(exc).__name__}: {exc}"[:300]}
 
 
 def _answer(coder: Coder, request: CodingRequest, doc: Doc) -> dict[str, Any]:
