@@ -222,7 +222,7 @@ TRANSFER_VERBS = frozenset(
 RECIPIENT_PREPS = ("to", "into", "toward", "towards")
 # verbs whose "that" clause says what its subject must do: "demanded that X step down"
 DEMANDING_VERBS = frozenset({"demand", "urge", "insist", "ask", "request", "order", "propose"})
-# what a refusal waits for: "until X pays", "before X is sacked"
+# what a refusal waits for: "until X pays", "till X meets our demands"
 WAITING_MARKS = frozenset({"until", "till"})
 # what one party puts to another: "rejected a request from X", "accepted demands by X"
 APPEAL_NOUNS = frozenset(
