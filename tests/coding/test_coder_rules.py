@@ -679,3 +679,13 @@ def test_an_order_to_jail_is_the_jailing(coder):
     text = "A Peruvian judge has ordered two former ministers jailed while they are investigated."
     events = _events(coder, text)
     assert events and events[0].plover == "COERCE"
+
+
+def test_the_rescue_stays_out_of_a_coordinated_clause_with_its_own_subject(coder):
+    events = _events(
+        coder, "Bolivia condemned the talks, and China offered Peru new loans for its railways."
+    )
+    assert ("BOL", "CHN") not in {(e.source.country, e.target.country) for e in events}
+    assert ("CHN", "PER", "AGREE") in {
+        (e.source.country, e.target.country, e.plover) for e in events
+    }

@@ -19,6 +19,7 @@ from toneshift import cameo
 from toneshift.coding.actors import ActorTable, DocumentResolver, default_actor_table
 from toneshift.coding.extract import (
     LOCATIVE_PREPS,
+    MAX_CLAUSE_DEPTH,
     SPEECH_VERBS,
     TRANSFER_VERBS,
     Candidate,
@@ -226,7 +227,11 @@ class Coder:
         if source is None:
             return None
         inside = {t.i for t in subject.subtree}
-        heads = [t for t in sentence if t.i not in inside and t.dep_ not in NAME_PARTS]
+        heads = [
+            t
+            for t in sentence
+            if t.i not in inside and t.dep_ not in NAME_PARTS and not _in_other_clause(t, subject)
+        ]
         # names first; then common nouns, when they resolve to a coded actor ("the palestinian
         # authorities" counts, "the legislation" does not)
         for token in [t for t in heads if t.pos_ == "PROPN"] + [
@@ -444,6 +449,25 @@ def _placed_role(head: Token, memory: ArticleMemory) -> Actor | None:
         # a place the table does not know ("authorities in Wyoming"): a named actor, no code
         return Actor(text=text)
     return None
+
+
+def _in_other_clause(token: Token, subject: Token) -> bool:
+    """True when ``token`` sits in a coordinated clause with a subject of its own ("X
+    condemned the talks, and China offered Colombia loans": China is no party to X's act)."""
+    clause_of_subject = subject.head
+    current = token
+    for _ in range(MAX_CLAUSE_DEPTH):
+        if current.i == clause_of_subject.i or current.head.i == current.i:
+            return False
+        if (
+            current.dep_ == "conj"
+            and current.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+            and any(c.dep_ == "cc" for c in current.head.children)  # "..., and China ..."
+        ):
+            return True
+        current = current.head
+    return False
 
 
 def _story_clause(sentence: Span) -> Token:
