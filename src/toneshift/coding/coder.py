@@ -227,16 +227,14 @@ class Coder:
         if source is None:
             return None
         inside = {t.i for t in subject.subtree}
-        heads = [
-            t
-            for t in sentence
-            if t.i not in inside and t.dep_ not in NAME_PARTS and not _in_other_clause(t, subject)
-        ]
+        heads = [t for t in sentence if t.i not in inside and t.dep_ not in NAME_PARTS]
         # names first; then common nouns, when they resolve to a coded actor ("the palestinian
-        # authorities" counts, "the legislation" does not)
+        # authorities" counts, "the legislation" does not); never in another clause
         for token in [t for t in heads if t.pos_ == "PROPN"] + [
             t for t in heads if t.pos_ == "NOUN"
         ]:
+            if _in_other_clause(token, subject):
+                continue
             target = self.resolve_actor(token, memory)
             if target is None or same_actor(source, target):
                 continue
@@ -474,7 +472,7 @@ def _story_clause(sentence: Span) -> Token:
     """The clause that tells what happened: the main one, or for "X did Y, officials said"
     the one said (a speaker named first, "X said Y will ...", keeps the main clause)."""
     root = sentence.root
-    if root.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
+    if root.lemma_.lower() in ATTRIBUTING_VERBS:
         said = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
         if said is not None and _main_subject(said) is not None:
             return said
@@ -491,7 +489,7 @@ def _main_subject_silent(sentence: Span, sources: set[int], targets: set[int]) -
     captured Saddam has refused to ...". Not when the main verb only reports speech:
     "..., officials said" says nothing the officials did."""
     root = sentence.root
-    if root.lemma_.lower() in SPEECH_VERBS | REPORTING_VERBS:
+    if root.lemma_.lower() in ATTRIBUTING_VERBS:
         return False
     subject = _main_subject(root)
     if subject is None:
@@ -591,6 +589,7 @@ NAME_PARTS = frozenset({"compound", "flat", "amod"})
 
 # verbs that attribute a sentence to its source rather than report an act
 REPORTING_VERBS = frozenset({"report", "tell", "add", "write", "quote", "cite", "confirm"})
+ATTRIBUTING_VERBS = SPEECH_VERBS | REPORTING_VERBS
 
 # what only a place's authorities do to someone held there
 AUTHORITY_ACTS = frozenset({"COERCE", "ASSAULT", "CONCEDE", "RETREAT"})

@@ -710,10 +710,11 @@ def verb_candidates(verb: Token) -> Iterator[Candidate]:
     if passive:
         # no "by" phrase: no known source, unless the place one is sent away from acts
         # ("two inspectors were expelled from North Korea")
-        for source in agents(verb) or _expelling_place(verb):
+        by = agents(verb)
+        for source in by or _expelling_place(verb):
             for target in subs:
                 yield Candidate(source, target, predicate)
-        if not agents(verb):
+        if not by:
             for source in _place_of_act(verb):
                 for target in subs:
                     yield Candidate(source, target, predicate, implied_source=True)
